@@ -1,0 +1,37 @@
+"""The `agenda` command: `agenda validate [POLICY_DIR]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from macros.problems import format_problems
+from macros.validate import load_versions
+
+
+def validate(policy_dir: Path) -> int:
+    versions, problems = load_versions(policy_dir)
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        return 1
+    items = sum(len(v.files) for v in versions)
+    names = ", ".join(f"{v.folder.parent.name}/{v.folder.name}" for v in versions)
+    print(f"OK: {len(versions)} version(s) ({names}), {items} files, no problems.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="agenda", description="Check and publish a veiligheidsagenda kept as YAML.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check the policy YAML and report every problem")
+    check.add_argument("policy_dir", nargs="?", default="policy", type=Path,
+                       help="the policy folder, one municipality or one version (default: policy)")
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return validate(args.policy_dir)
+    return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+if __name__ == "__main__":
+    sys.exit(main())

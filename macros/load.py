@@ -1,0 +1,201 @@
+"""Read policy YAML files into plain data, remembering where each value stands.
+
+Only the safe subset of YAML is read: no object tags, no anchors or aliases
+(they are what "billion laughs" attacks are built from, and policy text never
+needs them), no duplicate keys (PyYAML silently keeps the last one). Nothing
+here checks what the data means; that is `validate`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.problems import Problem
+
+Path_ = tuple  # a path into the data: ("pillars", 0, "title")
+
+# The YAML types policy data may use. Dates stay text, as written.
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAX_BYTES = 2_000_000
+
+
+@dataclass
+class LoadedFile:
+    """One YAML file: its data and the 1-based line/column of every value."""
+
+    path: Path
+    display: str  # the name shown in messages
+    data: Any = None
+    marks: dict = field(default_factory=dict)  # path -> (line, column) of the value
+    key_marks: dict = field(default_factory=dict)  # path -> (line, column) of its key
+
+    def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
+        """The position of `path`, or of its nearest parent that has one."""
+        table = self.key_marks if key else self.marks
+        path = tuple(path)
+        while path:
+            if path in table:
+                return table[path]
+            if key and path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), (1, 1))
+
+
+class _NotAllowed(Exception):
+    def __init__(self, mark, message: str, hint: str):
+        self.mark, self.message, self.hint = mark, message, hint
+
+
+class _Loader(yaml.SafeLoader):
+    """A SafeLoader that refuses anchors and aliases while composing."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _NotAllowed(
+                event.start_mark,
+                "YAML anchors (&name) and aliases (*name) are not allowed",
+                "write the text out in full where it is needed",
+            )
+        return super().compose_node(parent, index)
+
+
+def display_name(path: Path, base: Path | None = None) -> str:
+    """A path as people see it in messages: relative to the working folder."""
+    path = Path(path)
+    for root in (base, Path.cwd()):
+        if root is None:
+            continue
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def load_file(path: Path, display: str | None = None) -> tuple[LoadedFile, list[Problem]]:
+    """Read one file; return it (data None when unreadable) and its problems."""
+    loaded = LoadedFile(Path(path), display or display_name(path))
+    name = loaded.display
+
+    def problem(line, column, message, hint=""):
+        return [Problem(name, line, column, message, hint)]
+
+    raw = Path(path).read_bytes()
+    if len(raw) > _MAX_BYTES:
+        return loaded, problem(1, 1, f"the file is too large ({len(raw):,} bytes; at most {_MAX_BYTES:,})",
+                               "split it into several files")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return loaded, problem(1, 1, "the file starts with a byte order mark (BOM)",
+                               "save the file as 'UTF-8' (without BOM) in your editor")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return loaded, problem(line, column, f"the file is not valid UTF-8 text (byte 0x{raw[err.start]:02x})",
+                               "save the file as 'UTF-8' in your editor; it was probably saved as Latin-1 or Windows-1252")
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return loaded, problem(1, 1, "the file is empty",
+                               "start the file with 'kind: ...' (see policy/README.md), or delete it")
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except _NotAllowed as err:
+        return loaded, problem(err.mark.line + 1, err.mark.column + 1, err.message, err.hint)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        return loaded, problem(mark.line + 1, mark.column + 1, *_explain_yaml_error(err, text))
+    finally:
+        loader.dispose()
+    problems: list[Problem] = []
+    loaded.data = _to_data(node, (), loaded, problems, loader)
+    return loaded, problems
+
+
+def _explain_yaml_error(err: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
+    """Turn PyYAML's parser wording into words an editor of policy text can act on."""
+    what = (err.problem or err.context or "").strip()
+    mark = err.problem_mark or err.context_mark
+    line_text = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    if "\\t" in what or "'\\t'" in what or (line_text[: mark.column + 1].endswith("\t") if mark else False):
+        return ("a tab character is used for indentation",
+                "YAML only allows spaces for indentation: replace the tab by spaces")
+    if "end of stream" in what and "quoted scalar" in (err.context or ""):
+        return ("a quoted text is opened but never closed",
+                "add the closing quote (\" or ') at the end of the text")
+    if "found unexpected end of stream" in what:
+        return ("the file ends in the middle of a value", "check for a missing closing quote or bracket")
+    if "mapping values are not allowed" in what:
+        return ("a ':' appears where YAML does not expect it",
+                "put text that contains ': ' between quotes, or use the block style '|'")
+    if "expected <block end>" in what or "did not find expected key" in what:
+        return ("the indentation is inconsistent here",
+                "align this line with the other keys at the same level (use spaces, 2 per level)")
+    if "could not find expected ':'" in what:
+        return ("a line is missing the ':' between key and value", "write it as 'key: value'")
+    if "found duplicate anchor" in what or "found undefined alias" in what:
+        return ("YAML anchors (&name) and aliases (*name) are not allowed",
+                "write the text out in full where it is needed")
+    return (f"the YAML cannot be read: {what}", "check the indentation and quotes on this line and the line above")
+
+
+def _to_data(node, path, loaded: LoadedFile, problems: list[Problem], loader: yaml.SafeLoader):
+    """Convert a composed node to plain data, recording positions and problems."""
+    loaded.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP:
+            problems.append(_tag_problem(loaded, node))
+        result: dict[str, Any] = {}
+        seen: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(loaded.display, *key_pos, "a key must be a plain word",
+                                        "write keys as 'name: value'"))
+                continue
+            key = key_node.value
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(Problem(loaded.display, *key_pos, "YAML merge keys ('<<') are not allowed",
+                                        "write the keys out in full"))
+                continue
+            if key in seen:
+                problems.append(Problem(
+                    loaded.display, *key_pos, f"the key '{key}' appears twice in the same block",
+                    f"the first '{key}' is on line {seen[key][0]}; keep one of them (YAML would silently drop the first)"))
+                continue
+            seen[key] = key_pos
+            loaded.key_marks[path + (key,)] = key_pos
+            result[key] = _to_data(value_node, path + (key,), loaded, problems, loader)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ:
+            problems.append(_tag_problem(loaded, node))
+        return [_to_data(child, path + (i,), loaded, problems, loader) for i, child in enumerate(node.value)]
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(_tag_problem(loaded, node))
+        return node.value
+    if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        return node.value
+    return loader.construct_object(node, deep=True)
+
+
+def _tag_problem(loaded: LoadedFile, node) -> Problem:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return Problem(loaded.display, node.start_mark.line + 1, node.start_mark.column + 1,
+                   f"the YAML tag '{tag}' is not allowed",
+                   "policy files hold plain text, numbers and lists only: remove the '!...' tag")

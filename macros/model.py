@@ -1,0 +1,379 @@
+"""The nouns of a veiligheidsagenda, as frozen dataclasses built from checked data.
+
+Built only from data that passed `validate`, so the builders trust the shape.
+Render code reads these, never the raw YAML dicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    date: str = ""
+    publisher: str = ""
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    number: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """A named point in a list: a risk, a principle, a communication rule."""
+
+    id: str
+    title: str
+    text: str = ""
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    id: str = ""
+    number: str = ""
+    style: str = "text"
+    role: str = ""
+    statement: str = ""
+    lead: str = ""
+    text: str = ""
+    attribution: str = ""
+    items: tuple[Item, ...] = ()
+    figures: tuple[str, ...] = ()
+    sections: tuple["Section", ...] = ()
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: str
+    source: Source
+    number: str = ""
+    lead: str = ""
+    text: str = ""
+    author_name: str = ""
+    author_role: str = ""
+    sections: tuple[Section, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Strategy:
+    id: str
+    title: str
+    source: Source
+    mission: Statement
+    vision: Statement
+    number: str = ""
+    text: str = ""
+    core_values_text: str = ""
+    core_values: tuple[str, ...] = ()
+    core_values_source: Source | None = None
+    principles_text: str = ""
+    principles: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class CoreTask:
+    id: str
+    title: str
+    source: Source
+    role: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CoreTasks:
+    id: str
+    title: str
+    source: Source
+    tasks: tuple[CoreTask, ...]
+    number: str = ""
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class Speerpunt:
+    id: str
+    title: str
+    source: Source
+    text: str = ""
+    partners: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pillar:
+    id: str
+    title: str
+    source: Source
+    number: str = ""
+    text: str = ""
+    speerpunten: tuple[Speerpunt, ...] = ()
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    source: Source
+    number: str = ""
+    lead: str = ""
+    sections: tuple[Section, ...] = ()
+    speerpunten: tuple[Speerpunt, ...] = ()
+    pillars: tuple[Pillar, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def goal(self) -> Section | None:
+        """The section that states where the theme wants to go, if any."""
+        return next((s for s in self.sections if s.role == "goal"), None)
+
+    @property
+    def all_speerpunten(self) -> tuple[Speerpunt, ...]:
+        return self.speerpunten + tuple(sp for p in self.pillars for sp in p.speerpunten)
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    source: Source
+    number: str = ""
+    goal: str = ""
+    text: str = ""
+    partners: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FundamentGroup:
+    id: str
+    title: str
+    source: Source
+    number: str = ""
+    goal: str = ""
+    text: str = ""
+    partners: tuple[str, ...] = ()
+    topics: tuple[Topic, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fundament:
+    id: str
+    title: str
+    source: Source
+    groups: tuple[FundamentGroup, ...]
+    number: str = ""
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    value: str
+    label: str
+    source: Source
+    context: str = ""
+    year: int | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    label: str
+    values: tuple[float | int | None, ...]
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    title: str
+    categories: tuple
+    rows: tuple[SeriesRow, ...]
+    source: Source
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Reference:
+    id: str
+    text: str
+    source: Source
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    name: str
+    type: str
+    source: Source
+    abbreviation: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """One complete version of one municipality's policy."""
+
+    municipality_id: str
+    municipality_name: str
+    id: str
+    title: str
+    status: str
+    period_start: int
+    period_end: int
+    documents: tuple[Document, ...]
+    subtitle: str = ""
+    date: str = ""
+    decision: str = ""
+    chapters: tuple[Chapter, ...] = ()
+    strategy: Strategy | None = None
+    core_tasks: CoreTasks | None = None
+    themes: tuple[Theme, ...] = ()
+    fundament: Fundament | None = None
+    figures: tuple[Figure, ...] = ()
+    series: tuple[Series, ...] = ()
+    references: tuple[Reference, ...] = ()
+    partners: tuple[Partner, ...] = field(default=())
+
+    def document(self, document_id: str) -> Document | None:
+        return next((d for d in self.documents if d.id == document_id), None)
+
+
+# --- builders: checked data -> model -------------------------------------------------
+
+
+def _source(data) -> Source | None:
+    return Source(data["document"], str(data["section"])) if data else None
+
+
+def _notes(data) -> tuple[Note, ...]:
+    return tuple(Note(str(n["number"]), n["text"]) for n in data or ())
+
+
+def _items(data) -> tuple[Item, ...]:
+    return tuple(Item(i["id"], i["title"], i.get("text", ""), _source(i.get("source"))) for i in data or ())
+
+
+def build_section(d: dict) -> Section:
+    return Section(
+        title=d["title"], id=d.get("id", ""), number=d.get("number", ""), style=d.get("style", "text"),
+        role=d.get("role", ""), statement=d.get("statement", ""), lead=d.get("lead", ""), text=d.get("text", ""),
+        attribution=d.get("attribution", ""), items=_items(d.get("items")), figures=tuple(d.get("figures") or ()),
+        sections=tuple(build_section(s) for s in d.get("sections") or ()), source=_source(d.get("source")),
+    )
+
+
+def build_chapter(d: dict) -> Chapter:
+    author = d.get("author") or {}
+    return Chapter(
+        id=d["id"], title=d["title"], source=_source(d["source"]), number=d.get("number", ""),
+        lead=d.get("lead", ""), text=d.get("text", ""), author_name=author.get("name", ""),
+        author_role=author.get("role", ""), sections=tuple(build_section(s) for s in d.get("sections") or ()),
+        notes=_notes(d.get("notes")),
+    )
+
+
+def build_strategy(d: dict) -> Strategy:
+    values = d.get("core_values") or {}
+    principles = d.get("principles") or {}
+    return Strategy(
+        id=d["id"], title=d["title"], source=_source(d["source"]), number=d.get("number", ""), text=d.get("text", ""),
+        mission=Statement(d["mission"]["text"], _source(d["mission"]["source"])),
+        vision=Statement(d["vision"]["text"], _source(d["vision"]["source"])),
+        core_values_text=values.get("text", ""), core_values=tuple(values.get("values") or ()),
+        core_values_source=_source(values.get("source")), principles_text=principles.get("text", ""),
+        principles=_items(principles.get("items")),
+    )
+
+
+def build_core_tasks(d: dict) -> CoreTasks:
+    tasks = tuple(CoreTask(t["id"], t["title"], _source(t["source"]), t.get("role", ""), t.get("text", ""))
+                  for t in d["tasks"])
+    return CoreTasks(d["id"], d["title"], _source(d["source"]), tasks, d.get("number", ""), d.get("lead", ""))
+
+
+def _speerpunten(data) -> tuple[Speerpunt, ...]:
+    return tuple(Speerpunt(s["id"], s["title"], _source(s["source"]), s.get("text", ""), tuple(s.get("partners") or ()))
+                 for s in data or ())
+
+
+def build_theme(d: dict) -> Theme:
+    pillars = tuple(Pillar(p["id"], p["title"], _source(p["source"]), p.get("number", ""), p.get("text", ""),
+                           _speerpunten(p.get("speerpunten"))) for p in d.get("pillars") or ())
+    return Theme(
+        id=d["id"], title=d["title"], source=_source(d["source"]), number=d.get("number", ""), lead=d.get("lead", ""),
+        sections=tuple(build_section(s) for s in d.get("sections") or ()), speerpunten=_speerpunten(d.get("speerpunten")),
+        pillars=pillars, notes=_notes(d.get("notes")),
+    )
+
+
+def build_fundament(d: dict) -> Fundament:
+    groups = []
+    for g in d["groups"]:
+        topics = tuple(Topic(t["id"], t["title"], _source(t["source"]), t.get("number", ""), t.get("goal", ""),
+                             t.get("text", ""), tuple(t.get("partners") or ())) for t in g.get("topics") or ())
+        groups.append(FundamentGroup(g["id"], g["title"], _source(g["source"]), g.get("number", ""), g.get("goal", ""),
+                                     g.get("text", ""), tuple(g.get("partners") or ()), topics))
+    return Fundament(d["id"], d["title"], _source(d["source"]), tuple(groups), d.get("number", ""), d.get("lead", ""))
+
+
+def _number_key(number: str) -> tuple:
+    """Sort "10" after "9", and unnumbered parts (the voorwoord) first."""
+    return tuple(int(part) for part in number.split(".")) if number else ()
+
+
+def build_agenda(municipality: dict, files: list[dict]) -> Agenda:
+    """One Agenda from a version's checked file data (order of files does not matter)."""
+    by_kind: dict[str, list[dict]] = {}
+    for data in files:
+        by_kind.setdefault(data["kind"], []).append(data)
+    version = by_kind["version"][0]
+    single = {k: (by_kind.get(k) or [None])[0] for k in ("strategy", "core_tasks", "fundament")}
+    figures = [f for data in by_kind.get("figures", []) for f in data.get("figures") or ()]
+    series = [s for data in by_kind.get("figures", []) for s in data.get("series") or ()]
+    references = [r for data in by_kind.get("references", []) for r in data["references"]]
+    partners = [p for data in by_kind.get("partners", []) for p in data["partners"]]
+    chapters = sorted((build_chapter(c) for c in by_kind.get("chapter", [])), key=lambda c: (_number_key(c.number), c.id))
+    themes = sorted((build_theme(t) for t in by_kind.get("theme", [])), key=lambda t: (_number_key(t.number), t.id))
+    return Agenda(
+        municipality_id=municipality["id"], municipality_name=municipality["name"],
+        id=version["id"], title=version["title"], status=version["status"],
+        period_start=version["period"]["start"], period_end=version["period"]["end"],
+        documents=tuple(Document(x["id"], x["title"], x.get("date", ""), x.get("publisher", ""), x.get("file", ""))
+                        for x in version["documents"]),
+        subtitle=version.get("subtitle", ""), date=str(version.get("date", "")), decision=version.get("decision", ""),
+        chapters=tuple(chapters),
+        strategy=build_strategy(single["strategy"]) if single["strategy"] else None,
+        core_tasks=build_core_tasks(single["core_tasks"]) if single["core_tasks"] else None,
+        themes=tuple(themes),
+        fundament=build_fundament(single["fundament"]) if single["fundament"] else None,
+        figures=tuple(Figure(f["id"], f["value"], f["label"], _source(f["source"]), f.get("context", ""), f.get("year"),
+                             f.get("origin", "")) for f in figures),
+        series=tuple(Series(s["id"], s["title"], tuple(s["categories"]),
+                            tuple(SeriesRow(r["label"], tuple(r["values"])) for r in s["rows"]), _source(s["source"]),
+                            s.get("caption", "")) for s in series),
+        references=tuple(Reference(r["id"], r["text"], _source(r["source"]), r.get("url", "")) for r in references),
+        partners=tuple(Partner(p["id"], p["name"], p["type"], _source(p["source"]), p.get("abbreviation", ""),
+                               p.get("description", "")) for p in partners),
+    )

@@ -1,0 +1,75 @@
+"""Which pages the site has, and the navigation, derived from the model.
+
+Each generated page holds a single macro call with ids only, never policy
+text: mkdocs-macros evaluates page source as Jinja, and text from YAML must
+never be evaluated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from macros.index import page_path
+from macros.model import Agenda
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str  # docs-relative .md path
+    kind: str  # the renderer: chapter, theme, pillar, ...
+    item_id: str = ""
+
+    @property
+    def source(self) -> str:
+        return f'{{{{ agenda_page("{self.kind}", "{self.item_id}") }}}}\n'
+
+
+def build_pages(agenda: Agenda) -> list[PageSpec]:
+    pages = [PageSpec(f"{c.id}.md", "chapter", c.id) for c in agenda.chapters]
+    if agenda.strategy:
+        pages.append(PageSpec("strategie.md", "strategy"))
+    if agenda.core_tasks:
+        pages.append(PageSpec("kerntaken.md", "core_tasks"))
+    for theme in agenda.themes:
+        pages.append(PageSpec(page_path("theme", theme.id), "theme", theme.id))
+        pages += [PageSpec(page_path("pillar", p.id), "pillar", p.id) for p in theme.pillars]
+    if agenda.fundament:
+        pages.append(PageSpec("fundament.md", "fundament"))
+        for group in agenda.fundament.groups:
+            pages.append(PageSpec(page_path("group", group.id), "topic", group.id))
+            pages += [PageSpec(page_path("topic", t.id), "topic", t.id) for t in group.topics]
+    if agenda.figures or agenda.series:
+        pages.append(PageSpec("kerncijfers.md", "key_figures"))
+    if agenda.partners:
+        pages.append(PageSpec("partners.md", "partners"))
+        pages += [PageSpec(page_path("partner", p.id), "partner", p.id) for p in agenda.partners]
+    pages.append(PageSpec("bronnen.md", "sources"))
+    return pages
+
+
+def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None) -> list:
+    """The navigation in reading order of the agenda; item pages stay out of it
+    (they are linked from their overview pages) so every page stays small."""
+    nav: list = [{"Home": "index.md"}]
+    numbered = [(c.number, {c.title: f"{c.id}.md"}) for c in agenda.chapters]
+    if agenda.strategy:
+        numbered.append((agenda.strategy.number, {"Missie en visie": "strategie.md"}))
+    if agenda.core_tasks:
+        numbered.append((agenda.core_tasks.number, {agenda.core_tasks.title: "kerntaken.md"}))
+    if agenda.themes:
+        number = min((t.number for t in agenda.themes), key=_key)
+        numbered.append((number, {"Strategische thema's": [{t.title: page_path("theme", t.id)} for t in agenda.themes]}))
+    if agenda.fundament:
+        numbered.append((agenda.fundament.number, {agenda.fundament.title: "fundament.md"}))
+    nav += [entry for _, entry in sorted(numbered, key=lambda x: _key(x[0]))]
+    if agenda.figures or agenda.series:
+        nav.append({"Kerncijfers": "kerncijfers.md"})
+    if agenda.partners:
+        nav.append({"Partners": "partners.md"})
+    nav.append({"Bronnen": "bronnen.md"})
+    nav += extra_pages or []
+    return nav
+
+
+def _key(number: str) -> tuple:
+    return tuple(int(p) for p in number.split(".")) if number else ()

@@ -1,0 +1,73 @@
+"""Build the model of the configured version once, for hooks and macros alike.
+
+The policy is loaded, checked, turned into the model and indexed here; the
+result is cached per configuration and per state of the policy files, so
+`mkdocs serve` picks up edits while one build never loads twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.index import Index, build_index
+from macros.model import Agenda, build_agenda
+from macros.pages import PageSpec, build_pages
+from macros.problems import PolicyError, Problem
+from macros.render import Renderer
+from macros.validate import load_versions
+
+
+@dataclass(frozen=True)
+class Site:
+    agenda: Agenda
+    index: Index
+    pages: tuple[PageSpec, ...]
+    renderer: Renderer
+
+    def page(self, kind: str, item_id: str) -> PageSpec:
+        return next(p for p in self.pages if p.kind == kind and p.item_id == item_id)
+
+
+_CACHE: dict[tuple, Site] = {}
+
+
+def settings(config) -> tuple[Path, str, str]:
+    """(policy folder, municipality, version) from mkdocs.yml's `extra.agenda`."""
+    extra = (config.get("extra") or {}).get("agenda") or {}
+    root = Path(config["config_file_path"] or ".").resolve().parent
+    return root / extra.get("policy", "policy"), extra.get("municipality", ""), str(extra.get("version", ""))
+
+
+def _fingerprint(folder: Path) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*.y*ml")))
+
+
+def load_site(policy: Path, municipality: str, version: str) -> Site:
+    """Check the whole policy folder, then build the site of one version.
+
+    Raises PolicyError with every problem when anything is wrong, so that
+    nothing is published from a policy that does not validate.
+    """
+    key = (str(policy), municipality, version, _fingerprint(policy))
+    if key in _CACHE:
+        return _CACHE[key]
+    sources, problems = load_versions(policy)
+    if problems:
+        raise PolicyError(problems)
+    chosen = [s for s in sources if s.folder.name == version and s.folder.parent.name == municipality]
+    if not chosen:
+        known = ", ".join(f"{s.folder.parent.name}/{s.folder.name}" for s in sources)
+        raise PolicyError([Problem("mkdocs.yml", 1, 1, f"extra.agenda names version '{municipality}/{version}', "
+                                   "which is not in the policy folder", f"choose one of: {known}")])
+    source = chosen[0]
+    agenda = build_agenda(source.municipality.data, [f.data for f in source.files])
+    index = build_index(agenda)
+    site = Site(agenda, index, tuple(build_pages(agenda)), Renderer(agenda, index))
+    _CACHE.clear()
+    _CACHE[key] = site
+    return site
+
+
+def site_for_config(config) -> Site:
+    return load_site(*settings(config))

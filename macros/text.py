@@ -1,0 +1,66 @@
+"""Turn policy text into safe HTML.
+
+Policy text is data. It may use a small Markdown subset (see
+policy/README.md); everything it produces passes through an allow-list HTML
+sanitiser (nh3, the Python binding of the Rust `ammonia` library) so that no
+script, event handler, style or `javascript:`/`data:` link can reach the page.
+The result is returned as HTML that never contains Jinja delimiters in a form
+that mkdocs-macros would evaluate: it is produced after macro rendering.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br", "blockquote", "code", "sup", "sub", "abbr"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    # No extensions that read raw HTML or attributes from the text.
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+@lru_cache(maxsize=4096)
+def render_text(source: str) -> str:
+    """Markdown text from YAML -> sanitised HTML (cached: texts repeat across pages)."""
+    if not source:
+        return ""
+    md = _markdown()
+    md.reset()
+    raw = md.convert(source)
+    clean = nh3.clean(
+        raw,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    return _neutralise_templates(clean)
+
+
+def render_inline(source: str) -> str:
+    """Like render_text, for one line: without the surrounding paragraph."""
+    out = render_text(source)
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        return out[3:-4]
+    return out
+
+
+def escape(text: str) -> str:
+    """Plain text (titles, names) for use inside HTML."""
+    return _neutralise_templates(html.escape(text or "", quote=True))
+
+
+def _neutralise_templates(text: str) -> str:
+    # The macro output is not evaluated again by mkdocs-macros, but a theme
+    # or a later plugin might be: encode the brace so '{{' can never be a
+    # Jinja delimiter, while the reader still sees '{{'.
+    return text.replace("{", "&#123;").replace("}", "&#125;")

@@ -1,0 +1,207 @@
+"""Find the policy files, check each against the schema, then check them together.
+
+Every problem is collected; nothing raises halfway, so one run of
+`agenda validate` reports all of them, sorted by file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from macros import schema
+from macros.load import LoadedFile, load_file
+from macros.problems import Problem
+
+MUNICIPALITY_FILE = "municipality.yaml"
+VERSION_FILE = "version.yaml"
+# Parts a version has at most once; the registries may be split over files.
+_SINGLE_KINDS = ("version", "strategy", "core_tasks", "fundament")
+
+
+@dataclass
+class VersionSource:
+    """The files of one version folder, loaded and checked."""
+
+    municipality: LoadedFile | None
+    folder: Path
+    files: list[LoadedFile] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[LoadedFile]:
+        return [f for f in self.files if isinstance(f.data, dict) and f.data.get("kind") == kind]
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    # Sorted, so that output never depends on the order the file system lists.
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def find_versions(root: Path) -> tuple[list[tuple[Path, Path]], list[Problem]]:
+    """(municipality folder, version folder) pairs under `root`.
+
+    `root` may be the whole policy folder, one municipality or one version.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        return [], [Problem(str(root), 1, 1, "this folder does not exist",
+                            "give the policy folder, e.g. 'agenda validate policy'")]
+    if (root / VERSION_FILE).exists():
+        return [(root.parent, root)], []
+    municipalities = [root] if (root / MUNICIPALITY_FILE).exists() else sorted(
+        p.parent for p in root.glob(f"*/{MUNICIPALITY_FILE}"))
+    pairs, problems = [], []
+    for municipality in municipalities:
+        versions = sorted(p.parent for p in municipality.glob(f"*/{VERSION_FILE}"))
+        pairs.extend((municipality, v) for v in versions)
+        known = {municipality / MUNICIPALITY_FILE} | {p for v in versions for p in _yaml_files(v)}
+        for stray in _yaml_files(municipality):
+            if stray not in known:
+                problems.append(Problem(_display(stray), 1, 1, "this file is not inside a version folder",
+                                        f"move it into a folder that has a {VERSION_FILE}"))
+    if not pairs and not problems:
+        problems.append(Problem(str(root), 1, 1, "no policy versions found here",
+                                f"a version is a folder with a {VERSION_FILE}, inside a folder with a {MUNICIPALITY_FILE}"))
+    return pairs, problems
+
+
+def _display(path: Path) -> str:
+    from macros.load import display_name
+    return display_name(path)
+
+
+def load_versions(root: Path) -> tuple[list[VersionSource], list[Problem]]:
+    """Load and check every version under `root`; return them and all problems."""
+    pairs, problems = find_versions(root)
+    cache: dict[Path, LoadedFile] = {}
+    versions = []
+    for municipality_folder, folder in pairs:
+        municipality = cache.get(municipality_folder)
+        if municipality is None and (municipality_folder / MUNICIPALITY_FILE).exists():
+            municipality, found = load_file(municipality_folder / MUNICIPALITY_FILE)
+            problems += found + schema.check_file(municipality)
+            problems += _check_folder_id(municipality, municipality_folder, "municipality")
+            cache[municipality_folder] = municipality
+        source = VersionSource(municipality, folder)
+        for path in _yaml_files(folder):
+            loaded, found = load_file(path)
+            problems += found + schema.check_file(loaded)
+            source.files.append(loaded)
+        problems += check_version(source)
+        versions.append(source)
+    return versions, sorted(set(problems))
+
+
+def _check_folder_id(loaded: LoadedFile | None, folder: Path, kind: str) -> list[Problem]:
+    if loaded is None or not isinstance(loaded.data, dict):
+        return []
+    if loaded.data.get("kind") != kind:
+        return [Problem(loaded.display, *loaded.where(("kind",)), f"this file must have 'kind: {kind}'",
+                        f"{loaded.path.name} describes the {kind} of its folder")]
+    value = loaded.data.get("id")
+    if isinstance(value, str) and value != folder.name:
+        return [Problem(loaded.display, *loaded.where(("id",)),
+                        f"the id '{value}' differs from the folder name '{folder.name}'",
+                        f"use 'id: {folder.name}', or rename the folder")]
+    return []
+
+
+def check_version(source: VersionSource) -> list[Problem]:
+    """Checks across the files of one version: ids, references, single parts."""
+    problems: list[Problem] = []
+    version_files = [f for f in source.files if f.path.name == VERSION_FILE]
+    problems += _check_folder_id(version_files[0] if version_files else None, source.folder, "version")
+    for kind in _SINGLE_KINDS:
+        files = source.of_kind(kind)
+        for extra in files[1:]:
+            problems.append(Problem(extra.display, *extra.where(("kind",)),
+                                    f"a second file of kind '{kind}' in this version",
+                                    f"the first is {files[0].display}; a version has one {kind}: merge them"))
+    for loaded in source.files:
+        if loaded.path.name != VERSION_FILE and isinstance(loaded.data, dict) and loaded.data.get("kind") in ("version", "municipality"):
+            problems.append(Problem(loaded.display, *loaded.where(("kind",)),
+                                    f"a file of kind '{loaded.data['kind']}' must be named "
+                                    f"{VERSION_FILE if loaded.data['kind'] == 'version' else MUNICIPALITY_FILE}",
+                                    "rename the file or change its kind"))
+
+    defined: dict[str, tuple[LoadedFile, tuple]] = {}
+    refs: list[tuple[str, LoadedFile, tuple, str]] = []  # (target kind, file, path, value)
+    for loaded in source.files:
+        for path, node in _walk(loaded.data):
+            if not isinstance(node, dict):
+                continue
+            node_id = node.get("id")
+            if isinstance(node_id, str) and path[:1] != ("documents",) and not (
+                    node.get("kind") in ("version", "municipality") and path == ()):
+                if node_id in defined:
+                    first, first_path = defined[node_id]
+                    line, _ = first.where(first_path + ("id",))
+                    problems.append(Problem(loaded.display, *loaded.where(path + ("id",)),
+                                            f"the id '{node_id}' is used twice in this version",
+                                            f"it is already used in {first.display}:{line}; ids must be unique: choose another"))
+                else:
+                    defined[node_id] = (loaded, path)
+            source_ref = node.get("source")
+            if isinstance(source_ref, dict) and isinstance(source_ref.get("document"), str):
+                refs.append(("document", loaded, path + ("source", "document"), source_ref["document"]))
+            for key, target in (("partners", "partner"), ("figures", "figure")):
+                values = node.get(key)
+                if isinstance(values, list) and not (key == "figures" and node.get("kind") == "figures") \
+                        and not (key == "partners" and node.get("kind") == "partners"):
+                    for i, value in enumerate(values):
+                        if isinstance(value, str):
+                            refs.append((target, loaded, path + (key, i), value))
+
+    targets = {"document": _documents(version_files), "partner": _registry(source, "partners", ("partners",)),
+               "figure": _registry(source, "figures", ("figures", "series"))}
+    for target, loaded, path, value in refs:
+        if value not in targets[target]:
+            problems.append(Problem(loaded.display, *loaded.where(path),
+                                    f"unknown {target} '{value}'" + _in_trail(loaded, path),
+                                    _ref_hint(target, value, targets[target])))
+    return problems
+
+
+def _in_trail(loaded: LoadedFile, path: tuple) -> str:
+    trail = schema.describe_trail(loaded.data, path)
+    return f" ({trail})" if trail else ""
+
+
+def _ref_hint(target: str, value: str, known: set[str]) -> str:
+    where = {"document": "the documents of version.yaml", "partner": "the partners file",
+             "figure": "the figures file"}[target]
+    hint = schema.suggest(value, known) if known else ""
+    if hint.startswith("did you mean"):
+        return f"{hint} (known ids are listed in {where})"
+    return f"add it to {where} first, or correct the id"
+
+
+def _documents(version_files: list[LoadedFile]) -> set[str]:
+    ids = set()
+    for f in version_files:
+        for doc in (f.data or {}).get("documents") or [] if isinstance(f.data, dict) else []:
+            if isinstance(doc, dict) and isinstance(doc.get("id"), str):
+                ids.add(doc["id"])
+    return ids
+
+
+def _registry(source: VersionSource, kind: str, keys: tuple[str, ...]) -> set[str]:
+    ids = set()
+    for f in source.of_kind(kind):
+        for key in keys:
+            for entry in f.data.get(key) or []:
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    ids.add(entry["id"])
+    return ids
+
+
+def _walk(data, path=()):
+    """Every dict and list in `data` with its path, parents first."""
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, (dict, list)):
+                yield from _walk(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            if isinstance(value, (dict, list)):
+                yield from _walk(value, path + (i,))
