@@ -11,14 +11,19 @@ from __future__ import annotations
 import posixpath
 import re
 
-from macros.text import escape, render_inline, render_text
+from macros.text import render_inline, render_text
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|>~^=:])")
 
 
 def md_escape(text: str) -> str:
-    """Plain text safe inside Markdown (headings, link text)."""
-    return _MD_SPECIAL.sub(r"\\\1", escape(text))
+    """Plain text safe inside Markdown (headings, link text).
+
+    Markdown escapes '&' itself; '<' and '>' become entities so no tag can
+    start, and braces are encoded so no template delimiter can form.
+    """
+    text = _MD_SPECIAL.sub(r"\\\1", text or "")
+    return text.replace("<", "&lt;").replace("{", "&#123;").replace("}", "&#125;")
 
 
 def heading(level: int, title: str, anchor: str = "", number: str = "") -> str:

@@ -123,42 +123,78 @@ def check_version(source: VersionSource) -> list[Problem]:
                                     f"{VERSION_FILE if loaded.data['kind'] == 'version' else MUNICIPALITY_FILE}",
                                     "rename the file or change its kind"))
 
-    defined: dict[str, tuple[LoadedFile, tuple]] = {}
-    refs: list[tuple[str, LoadedFile, tuple, str]] = []  # (target kind, file, path, value)
+    defined: dict[str, tuple[LoadedFile, tuple, str]] = {}  # id -> (file, path, kind of item)
+    refs: list[tuple[str, LoadedFile, tuple, str]] = []  # (reference key, file, path, value)
     for loaded in source.files:
+        file_kind = loaded.data.get("kind") if isinstance(loaded.data, dict) else None
         for path, node in _walk(loaded.data):
             if not isinstance(node, dict):
                 continue
             node_id = node.get("id")
-            if isinstance(node_id, str) and path[:1] != ("documents",) and not (
-                    node.get("kind") in ("version", "municipality") and path == ()):
+            item_kind = _item_kind(path)
+            if isinstance(node_id, str) and path and item_kind != "document":
                 if node_id in defined:
-                    first, first_path = defined[node_id]
+                    first, first_path, _ = defined[node_id]
                     line, _ = first.where(first_path + ("id",))
                     problems.append(Problem(loaded.display, *loaded.where(path + ("id",)),
                                             f"the id '{node_id}' is used twice in this version",
                                             f"it is already used in {first.display}:{line}; ids must be unique: choose another"))
                 else:
-                    defined[node_id] = (loaded, path)
+                    defined[node_id] = (loaded, path, item_kind)
+            elif isinstance(node_id, str) and not path and file_kind not in ("version", "municipality"):
+                defined.setdefault(node_id, (loaded, path, file_kind))
             source_ref = node.get("source")
             if isinstance(source_ref, dict) and isinstance(source_ref.get("document"), str):
                 refs.append(("document", loaded, path + ("source", "document"), source_ref["document"]))
-            for key, target in (("partners", "partner"), ("figures", "figure")):
-                values = node.get(key)
-                if isinstance(values, list) and not (key == "figures" and node.get("kind") == "figures") \
-                        and not (key == "partners" and node.get("kind") == "partners"):
-                    for i, value in enumerate(values):
-                        if isinstance(value, str):
-                            refs.append((target, loaded, path + (key, i), value))
+            for key in REFERENCES:
+                value = node.get(key)
+                if key in ("partners", "figures") and path == ():
+                    continue  # the registry itself, not references to it
+                if isinstance(value, str):
+                    refs.append((key, loaded, path + (key,), value))
+                elif isinstance(value, list):
+                    refs += [(key, loaded, path + (key, i), v) for i, v in enumerate(value) if isinstance(v, str)]
 
-    targets = {"document": _documents(version_files), "partner": _registry(source, "partners", ("partners",)),
-               "figure": _registry(source, "figures", ("figures", "series"))}
-    for target, loaded, path, value in refs:
-        if value not in targets[target]:
-            problems.append(Problem(loaded.display, *loaded.where(path),
-                                    f"unknown {target} '{value}'" + _in_trail(loaded, path),
-                                    _ref_hint(target, value, targets[target])))
+    documents = _documents(version_files)
+    for key, loaded, path, value in refs:
+        if key == "document":
+            if value not in documents:
+                problems.append(Problem(loaded.display, *loaded.where(path), f"unknown document '{value}'" + _in_trail(loaded, path),
+                                        _ref_hint("the documents of version.yaml", value, documents)))
+            continue
+        wanted = REFERENCES[key]
+        found = defined.get(value)
+        if found is None or found[2] not in wanted:
+            candidates = {i for i, (_, _, kind) in defined.items() if kind in wanted}
+            what = " or ".join(_KIND_WORDS[k] for k in wanted)
+            message = f"unknown {what} '{value}'" if found is None else \
+                f"'{value}' is a {_KIND_WORDS.get(found[2], found[2])}, not a {what}"
+            problems.append(Problem(loaded.display, *loaded.where(path), message + _in_trail(loaded, path),
+                                    _ref_hint(f"the {what} ids of this version", value, candidates)))
     return problems
+
+
+# Keys that hold ids of other items, and the kinds of item they may name.
+REFERENCES = {
+    "partners": ("partner",), "led_by": ("partner",), "figures": ("figure",),
+    "serves": ("pillar", "topic", "group"), "speerpunt": ("speerpunt",), "core_task": ("core_task",),
+}
+_LIST_KINDS = {
+    "pillars": "pillar", "speerpunten": "speerpunt", "groups": "group", "topics": "topic", "tasks": "core_task",
+    "partners": "partner", "actions": "action", "figures": "figure", "series": "figure", "documents": "document",
+    "references": "reference", "items": "item", "sections": "section",
+}
+_KIND_WORDS = {
+    "partner": "partner", "figure": "key figure", "pillar": "pillar", "topic": "fundament topic",
+    "group": "fundament group", "speerpunt": "speerpunt", "core_task": "kerntaak", "action": "action",
+    "reference": "reference", "item": "item", "section": "section", "theme": "theme",
+}
+
+
+def _item_kind(path: tuple) -> str:
+    """What an item at `path` is, from the list that holds it ("pillars" -> pillar)."""
+    keys = [step for step in path if isinstance(step, str)]
+    return _LIST_KINDS.get(keys[-1], "") if keys and isinstance(path[-1], int) else ""
 
 
 def _in_trail(loaded: LoadedFile, path: tuple) -> str:
@@ -166,9 +202,7 @@ def _in_trail(loaded: LoadedFile, path: tuple) -> str:
     return f" ({trail})" if trail else ""
 
 
-def _ref_hint(target: str, value: str, known: set[str]) -> str:
-    where = {"document": "the documents of version.yaml", "partner": "the partners file",
-             "figure": "the figures file"}[target]
+def _ref_hint(where: str, value: str, known: set[str]) -> str:
     hint = schema.suggest(value, known) if known else ""
     if hint.startswith("did you mean"):
         return f"{hint} (known ids are listed in {where})"
@@ -181,16 +215,6 @@ def _documents(version_files: list[LoadedFile]) -> set[str]:
         for doc in (f.data or {}).get("documents") or [] if isinstance(f.data, dict) else []:
             if isinstance(doc, dict) and isinstance(doc.get("id"), str):
                 ids.add(doc["id"])
-    return ids
-
-
-def _registry(source: VersionSource, kind: str, keys: tuple[str, ...]) -> set[str]:
-    ids = set()
-    for f in source.of_kind(kind):
-        for key in keys:
-            for entry in f.data.get(key) or []:
-                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                    ids.add(entry["id"])
     return ids
 
 
