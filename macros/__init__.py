@@ -25,6 +25,8 @@ def define_env(env):
             groups = r.agenda.fundament.groups
             found = [g for g in groups if g.id == item_id] + [t for g in groups for t in g.topics if t.id == item_id]
             return r.topic(found[0], here)
+        if kind == "action":
+            return r.action(r.index.actions[item_id], here)
         if kind == "partner":
             return r.partner(r.index.partners[item_id], here)
         return getattr(r, kind)(here)

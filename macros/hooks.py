@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from macros.pages import build_nav
 from macros.problems import PolicyError, format_problems
 from macros.site import site_for_config
+from macros.text import abbreviate
 
 log = logging.getLogger("mkdocs.agenda")
 
@@ -38,3 +39,9 @@ def on_files(files, config):
     for page in site.pages:
         files.append(File.generated(config, page.path, content=page.source))
     return files
+
+
+def on_page_content(html, page, config, files):
+    """Explain abbreviations from the glossary wherever they occur in the text."""
+    site = site_for_config(config)
+    return abbreviate(html, {t.term: t.meaning for t in site.agenda.glossary})

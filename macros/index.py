@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from macros.model import Agenda, FundamentGroup, Partner, Pillar, Speerpunt, Theme, Topic
+from macros.model import Action, Agenda, FundamentGroup, Partner, Pillar, Speerpunt, Theme, Topic
 
 # Web addresses of the generated pages, per kind of item. An item keeps its
 # address across versions because the address is built from its id only.
@@ -19,6 +19,7 @@ PAGE_PATHS = {
     "topic": "fundament/{id}.md",
     "group": "fundament/{id}.md",
     "partner": "partner/{id}.md",
+    "action": "actie/{id}.md",
 }
 
 
@@ -42,8 +43,25 @@ class Index:
     # partner id -> the speerpunten and topics that name it, in document order
     partner_mentions: dict[str, list[Speerpunt | Topic | FundamentGroup]] = field(default_factory=lambda: defaultdict(list))
 
+    # item id (pillar, topic, group, theme, speerpunt, kerntaak, partner) -> actions
+    actions_for: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
+    led_by: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))  # partner id -> actions
+    actions: dict[str, Action] = field(default_factory=dict)
+
     def link(self, item_id: str) -> Link:
         return self.links[item_id]
+
+    def theme_of_action(self, action: Action) -> Theme | None:
+        return self.theme_of.get(action.serves)
+
+    def partners_of(self, item_id: str, speerpunten=(), partner_ids=()) -> list[str]:
+        """Partner ids named by an item, its speerpunten and its actions, first mention first."""
+        seen: dict[str, None] = dict.fromkeys(partner_ids)
+        for sp in speerpunten:
+            seen.update(dict.fromkeys(sp.partners))
+        for action in self.actions_for.get(item_id, ()):
+            seen.update(dict.fromkeys(((action.led_by,) if action.led_by else ()) + action.partners))
+        return list(seen)
 
 
 def page_path(kind: str, item_id: str) -> str:
@@ -84,6 +102,17 @@ def build_index(agenda: Agenda) -> Index:
     if agenda.core_tasks:
         for task in agenda.core_tasks.tasks:
             index.links[task.id] = Link("kerntaken.md", task.id, task.title)
+    for action in agenda.actions:
+        index.actions[action.id] = action
+        index.links[action.id] = Link(page_path("action", action.id), title=action.title)
+        targets = [action.serves, action.speerpunt, action.core_task, *action.partners]
+        theme = index.theme_of.get(action.serves)
+        group = index.group_of.get(action.serves)
+        targets += [theme.id if theme else "", group.id if group else ""]
+        for target in dict.fromkeys(t for t in targets if t):
+            index.actions_for[target].append(action)
+        if action.led_by:
+            index.led_by[action.led_by].append(action)
     for figure in agenda.figures:
         index.links[figure.id] = Link("kerncijfers.md", figure.id, figure.label)
     for series in agenda.series:

@@ -232,6 +232,43 @@ class Partner:
 
 
 @dataclass(frozen=True)
+class Action:
+    """One line of the uitvoeringsagenda: what is done, for which part of the agenda."""
+
+    id: str
+    title: str
+    year: int
+    serves: str
+    source: Source
+    description: str = ""
+    speerpunt: str = ""
+    core_task: str = ""
+    led_by: str = ""
+    partners: tuple[str, ...] = ()
+    period_start: str = ""
+    period_end: str = ""
+    status: str = ""
+    budget: str = ""
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    year: int
+    actions: tuple[Action, ...]
+    title: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: str
+    meaning: str
+    source: Source | None = None
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Agenda:
     """One complete version of one municipality's policy."""
 
@@ -255,6 +292,12 @@ class Agenda:
     series: tuple[Series, ...] = ()
     references: tuple[Reference, ...] = ()
     partners: tuple[Partner, ...] = field(default=())
+    action_plans: tuple[ActionPlan, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        return tuple(a for plan in self.action_plans for a in plan.actions)
 
     def document(self, document_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == document_id), None)
@@ -338,6 +381,18 @@ def build_fundament(d: dict) -> Fundament:
     return Fundament(d["id"], d["title"], _source(d["source"]), tuple(groups), d.get("number", ""), d.get("lead", ""))
 
 
+def build_action_plan(d: dict) -> ActionPlan:
+    year = d["year"]
+    actions = tuple(
+        Action(id=a["id"], title=a["title"], year=year, serves=a["serves"], source=_source(a["source"]),
+               description=a.get("description", ""), speerpunt=a.get("speerpunt", ""), core_task=a.get("core_task", ""),
+               led_by=a.get("led_by", ""), partners=tuple(a.get("partners") or ()),
+               period_start=(a.get("period") or {}).get("start", ""), period_end=(a.get("period") or {}).get("end", ""),
+               status=a.get("status", ""), budget=a.get("budget", ""))
+        for a in d["actions"])
+    return ActionPlan(year, actions, d.get("title", ""), d.get("text", ""))
+
+
 def _number_key(number: str) -> tuple:
     """Sort "10" after "9", and unnumbered parts (the voorwoord) first."""
     return tuple(int(part) for part in number.split(".")) if number else ()
@@ -356,7 +411,11 @@ def build_agenda(municipality: dict, files: list[dict]) -> Agenda:
     partners = [p for data in by_kind.get("partners", []) for p in data["partners"]]
     chapters = sorted((build_chapter(c) for c in by_kind.get("chapter", [])), key=lambda c: (_number_key(c.number), c.id))
     themes = sorted((build_theme(t) for t in by_kind.get("theme", [])), key=lambda t: (_number_key(t.number), t.id))
+    plans = sorted((build_action_plan(p) for p in by_kind.get("actions", [])), key=lambda p: p.year)
+    glossary = sorted((GlossaryTerm(t["id"], t["term"], t["meaning"], _source(t.get("source")), t.get("url", ""))
+                       for g in by_kind.get("glossary", []) for t in g["terms"]), key=lambda t: t.term.lower())
     return Agenda(
+        action_plans=tuple(plans), glossary=tuple(glossary),
         municipality_id=municipality["id"], municipality_name=municipality["name"],
         id=version["id"], title=version["title"], status=version["status"],
         period_start=version["period"]["start"], period_end=version["period"]["end"],

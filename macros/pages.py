@@ -38,6 +38,11 @@ def build_pages(agenda: Agenda) -> list[PageSpec]:
         for group in agenda.fundament.groups:
             pages.append(PageSpec(page_path("group", group.id), "topic", group.id))
             pages += [PageSpec(page_path("topic", t.id), "topic", t.id) for t in group.topics]
+    if agenda.actions:
+        pages.append(PageSpec("uitvoeringsagenda.md", "action_plans"))
+        pages += [PageSpec(page_path("action", a.id), "action", a.id) for a in agenda.actions]
+    if agenda.glossary:
+        pages.append(PageSpec("begrippen.md", "glossary"))
     if agenda.figures or agenda.series:
         pages.append(PageSpec("kerncijfers.md", "key_figures"))
     if agenda.partners:
@@ -62,10 +67,14 @@ def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None) -> list:
     if agenda.fundament:
         numbered.append((agenda.fundament.number, {agenda.fundament.title: "fundament.md"}))
     nav += [entry for _, entry in sorted(numbered, key=lambda x: _key(x[0]))]
+    if agenda.actions:
+        nav.append({"Uitvoeringsagenda": "uitvoeringsagenda.md"})
     if agenda.figures or agenda.series:
         nav.append({"Kerncijfers": "kerncijfers.md"})
     if agenda.partners:
         nav.append({"Partners": "partners.md"})
+    if agenda.glossary:
+        nav.append({"Begrippen": "begrippen.md"})
     nav.append({"Bronnen": "bronnen.md"})
     nav += extra_pages or []
     return nav

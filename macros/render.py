@@ -11,6 +11,7 @@ from macros.index import Index, page_path
 from macros.markup import block, heading, inline, join, link, md_escape, text
 from macros.model import (Agenda, Chapter, FundamentGroup, Item, Note, Partner, Pillar, Section, Series,
                           Source, Speerpunt, Theme, Topic)
+from macros.render_actions import ActionPages
 from macros.text import escape
 
 LABELS = {
@@ -40,7 +41,7 @@ PARTNER_TYPES = {
 }
 
 
-class Renderer:
+class Renderer(ActionPages):
     """Renders pages of one agenda; holds the model and its index."""
 
     def __init__(self, agenda: Agenda, index: Index):
@@ -207,11 +208,16 @@ class Renderer:
         for task in ct.tasks:
             title = f"{task.title} ({task.role})" if task.role else task.title
             parts += [heading(2, title, task.id), text(task.text), self.source(task.source)]
+            if self.agenda.actions:
+                parts.append(self.action_list(here, task.id, 3, f"Acties vanuit {task.title.lower()}"))
         return join(*parts)
 
     def speerpunt(self, sp: Speerpunt, here: str, level: int) -> str:
+        actions = self.index.actions_for.get(sp.id, [])
+        action_links = ("**Acties:** " + ", ".join(link(here, page_path("action", a.id), a.title) for a in actions) + "\n"
+                        if actions else "")
         return join(heading(level, sp.title, sp.id), text(sp.text),
-                    self.partner_links(here, sp.partners, LABELS["no_partners"]), self.source(sp.source))
+                    self.partner_links(here, sp.partners, LABELS["no_partners"]), action_links, self.source(sp.source))
 
     def theme(self, theme: Theme, here: str) -> str:
         pillars = []
@@ -230,21 +236,25 @@ class Renderer:
             *(self.section(s, 2) for s in theme.sections),
             speerpunten,
             *pillars,
+            self._actions_and_partners(here, theme.id, theme.all_speerpunten),
             self.notes(theme.notes),
         )
 
+    def _actions_and_partners(self, here: str, item_id: str, speerpunten=(), partner_ids=()) -> str:
+        partners = self.index.partners_of(item_id, speerpunten, partner_ids)
+        actions = self.action_list(here, item_id) if self.agenda.actions else ""
+        return join(actions, self.partner_list(here, partners, anchor=f"partners-{item_id}"))
+
     def pillar(self, pillar: Pillar, here: str) -> str:
         theme = self.index.theme_of[pillar.id]
-        up = block(f'{LABELS["pillar"]} van het thema ', "agenda-up", "p")
-        up = f'{LABELS["pillar"]} van het thema {link(here, page_path("theme", theme.id), theme.title)}\n'
         return join(
             heading(1, pillar.title, number=pillar.number),
-            block(up, "agenda-up", "p") if False else f"*{up.strip()}*\n",
+            f"*{LABELS['pillar']} van het thema {link(here, page_path('theme', theme.id), theme.title)}*\n",
             text(pillar.text),
             self.source(pillar.source),
             heading(2, LABELS["speerpunten"], "speerpunten") if pillar.speerpunten else "",
             *(self.speerpunt(sp, here, 3) for sp in pillar.speerpunten),
-            self.notes(tuple(n for n in theme.notes if f"<sup>{n.number}</sup>" in pillar.text)),
+            self._actions_and_partners(here, pillar.id, pillar.speerpunten),
         )
 
     def fundament(self, here: str) -> str:
@@ -282,9 +292,9 @@ class Renderer:
             up,
             self.goal(topic.goal) if topic.goal or not getattr(topic, "topics", ()) else "",
             text(topic.text),
-            self.partner_links(here, topic.partners),
             self.source(topic.source),
             topics,
+            self._actions_and_partners(here, topic.id, partner_ids=topic.partners),
         )
 
     def key_figures(self, here: str) -> str:
@@ -328,14 +338,21 @@ class Renderer:
         return join(*parts)
 
     def partner(self, partner: Partner, here: str) -> str:
-        mentions = self.index.partner_mentions.get(partner.id, [])
-        lines = []
-        for item in mentions:
+        groups: dict[str, list[str]] = {}
+        items = list(self.index.partner_mentions.get(partner.id, [])) + [
+            a for a in self.index.actions_for.get(partner.id, []) if a.led_by != partner.id]
+        for item in items:
             target = self.index.link(item.id)
-            context = ""
-            if item.id in self.index.theme_of:
-                context = f" ({LABELS['theme'].lower()} {md_escape(self.index.theme_of[item.id].title)})"
-            lines.append(f"- {link(here, target.page, item.title, target.anchor)}{context}")
+            owner = self.index.theme_of.get(getattr(item, "serves", item.id))
+            group = owner.title if owner else LABELS["fundament"]
+            noun = "Actie" if hasattr(item, "serves") else ("Speerpunt" if owner else "Onderwerp")
+            groups.setdefault(group, []).append(f"- {noun}: {link(here, target.page, item.title, target.anchor)}")
+        lines = []
+        for group, entries in groups.items():
+            lines += [f"**{md_escape(group)}**", "", *entries, ""]
+        led = self.index.led_by.get(partner.id, [])
+        led_part = join(heading(2, "Trekker van", "trekker-van"),
+                        "\n".join(f"- {link(here, page_path('action', a.id), a.title)}" for a in led) + "\n") if led else ""
         return join(
             heading(1, partner.name),
             block(f"{PARTNER_TYPES[partner.type]}" + (f" · afkorting {escape(partner.abbreviation)}" if partner.abbreviation else ""),
@@ -343,8 +360,19 @@ class Renderer:
             text(partner.description) if partner.description else f"*{LABELS['no_description']}*\n",
             heading(2, LABELS["mentions"], "genoemd-bij"),
             "\n".join(lines) + "\n" if lines else f"*{LABELS['no_mentions']}*\n",
+            led_part,
             self.source(partner.source),
         )
+
+    def glossary(self, here: str) -> str:
+        parts = [heading(1, "Begrippen en afkortingen"),
+                 "Afkortingen en begrippen die in de veiligheidsagenda voorkomen. In de tekst ziet u de uitleg "
+                 "ook als u de muis op de afkorting houdt of erop tikt.\n"]
+        for term in self.agenda.glossary:
+            origin = self.source(term.source) if term.source else block(
+                f'Uitleg: <a href="{escape(term.url)}">{escape(term.url)}</a>', "agenda-source", "p")
+            parts += [heading(2, term.term, term.id), block(escape(term.meaning), "agenda-text", "p"), origin]
+        return join(*parts)
 
 
 def _numbered(number: str, title: str) -> str:

@@ -126,6 +126,10 @@ def _explain(loaded: LoadedFile, error: jsonschema.ValidationError) -> list[Prob
     if v == "minLength":
         return [Problem(loaded.display, line, col, f"the text is empty{where}",
                         "fill it in, or remove the key if the source gives no text")]
+    if v == "anyOf" and all(set(sub) == {"required"} for sub in error.validator_value):
+        keys = " or ".join(f"'{sub['required'][0]}'" for sub in error.validator_value)
+        return [Problem(loaded.display, line, col, f"one of the keys {keys} is needed{where}",
+                        "say where this comes from: a source in the documents, or a web address")]
     if v == "minItems":
         return [Problem(loaded.display, line, col, f"the list is empty{where}", "add at least one element")]
     if v in ("minimum", "maximum"):

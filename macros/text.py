@@ -11,6 +11,7 @@ that mkdocs-macros would evaluate: it is produced after macro rendering.
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 
 import markdown
@@ -64,3 +65,32 @@ def _neutralise_templates(text: str) -> str:
     # or a later plugin might be: encode the brace so '{{' can never be a
     # Jinja delimiter, while the reader still sees '{{'.
     return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
+_SKIP_INSIDE = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
+                "title", "option", "select", "button", "label", "textarea", "svg"}
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def abbreviate(page_html: str, terms: dict[str, str]) -> str:
+    """Wrap each glossary term in running text in <abbr title="meaning">.
+
+    Works on the page HTML that mkdocs produced (well-formed), touching only
+    text between tags, never inside links, headings, code or form controls.
+    """
+    if not terms:
+        return page_html
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])")
+    out, depth = [], {}
+    for part in _TAG.split(page_html):
+        if part.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            if name and name.group(1).lower() in _SKIP_INSIDE and not part.endswith("/>"):
+                tag = name.group(1).lower()
+                depth[tag] = depth.get(tag, 0) + (-1 if part.startswith("</") else 1)
+            out.append(part)
+        elif part and not any(v > 0 for v in depth.values()):
+            out.append(pattern.sub(lambda m: f'<abbr title="{html.escape(terms[m.group(1)])}">{m.group(1)}</abbr>', part))
+        else:
+            out.append(part)
+    return "".join(out)
