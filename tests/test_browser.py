@@ -1,0 +1,97 @@
+"""A resident in a real browser (Debian's Chromium driven by Playwright)."""
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from test_crosslinks import ACTIONS
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser, base_url):
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    hosts = {urlparse(url).hostname for url in page.requests if not url.startswith("data:")}
+    assert hosts <= {"127.0.0.1"}, f"requests to other hosts: {hosts - {'127.0.0.1'}}"
+    context.close()
+
+
+def visible_rows(page):
+    return page.locator("table.agenda-actions tbody tr:visible")
+
+
+def test_filter_by_theme_partner_and_reset(page, base_url):
+    page.goto(f"{base_url}/uitvoeringsagenda/")
+    expect(page.locator("form.agenda-filter")).to_be_visible()
+    expect(visible_rows(page)).to_have_count(len(ACTIONS))
+    page.get_by_label("Thema", exact=True).select_option(label="Ondermijnende effecten van criminaliteit")
+    ondermijning = [a for a in ACTIONS if a["serves"] in
+                    ("bewustwording-weerbaarheid", "samenwerking-informatiedeling", "bestuurlijk-instrumentarium")]
+    expect(visible_rows(page)).to_have_count(len(ondermijning))
+    expect(page.locator(".agenda-filter-count")).to_have_text(
+        f"{len(ondermijning)} van de {len(ACTIONS)} acties getoond")
+    page.get_by_label("Partner", exact=True).select_option("riec")
+    with_riec = [a for a in ondermijning if "riec" in a.get("partners", []) or a.get("led_by") == "riec"]
+    expect(visible_rows(page)).to_have_count(len(with_riec))
+    page.get_by_role("button", name="Filters wissen").click()
+    expect(visible_rows(page)).to_have_count(len(ACTIONS))
+
+
+def test_filter_works_with_the_keyboard_only(page, base_url):
+    page.goto(f"{base_url}/uitvoeringsagenda/")
+    select = page.get_by_label("Kerntaak", exact=True)
+    select.focus()
+    expect(select).to_be_focused()
+    page.keyboard.press("ArrowDown")  # Chromium changes a focused closed select with the arrow keys
+    chosen = select.input_value()
+    assert chosen
+    expected = [a for a in ACTIONS if a.get("core_task", "-") == chosen]
+    expect(visible_rows(page)).to_have_count(len(expected))
+
+
+def test_without_javascript_the_full_table_shows(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}/uitvoeringsagenda/")
+    expect(page.locator("form.agenda-filter")).to_be_hidden()
+    expect(visible_rows(page)).to_have_count(len(ACTIONS))
+    context.close()
+
+
+def test_goal_to_action_to_partner_and_back(page, base_url):
+    page.goto(f"{base_url}/")
+    page.get_by_role("link", name="Naar het thema Ondermijnende effecten van criminaliteit").click()
+    page.get_by_role("link", name="4.3.3 Het bestuurlijk instrumentarium").click()
+    expect(page.locator("h1")).to_have_text("4.3.3 Het bestuurlijk instrumentarium")
+    page.locator("article").get_by_role("link", name="Toepassing van de Wet Bibob", exact=False).first.click()
+    expect(page.locator("h1")).to_contain_text("Bibob")
+    page.get_by_role("link", name="Het bestuurlijk instrumentarium").first.click()
+    expect(page.locator("h1")).to_have_text("4.3.3 Het bestuurlijk instrumentarium")
+
+
+def test_search_in_dutch_finds_bibob(page, base_url):
+    page.goto(f"{base_url}/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("Bibob")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=15000)
+    expect(page.locator(".md-search-result")).to_contain_text("Bibob")

@@ -1,0 +1,157 @@
+"""The built site, read as a resident's browser gets it."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+import yaml
+
+from conftest import POLICY, VERSION, read
+
+DATA = {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (POLICY / VERSION).glob("*.yaml")}
+
+
+class Page(HTMLParser):
+    """Collects links, ids, headings and visible text of one HTML page."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.links, self.ids, self.h1, self.text = [], set(), [], []
+        self._in_h1 = False
+        self.lang = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag == "h1":
+            self._in_h1 = True
+            self.h1.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._in_h1:
+            self.h1[-1] += data
+
+    @property
+    def plain(self) -> str:
+        return re.sub(r"\s+", " ", "".join(self.text))
+
+
+def plain(markdown_text: str) -> str:
+    """The visible words of a Markdown text (for comparing with the page)."""
+    text = re.sub(r"[*_]", "", markdown_text or "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pages(site: Path):
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_is_dutch_and_has_one_h1(site):
+    for path in pages(site):
+        if path.name == "404.html":
+            continue
+        page = Page(path.read_text(encoding="utf-8"))
+        assert page.lang == "nl", path
+        assert len(page.h1) == 1, f"{path}: {page.h1}"
+
+
+def test_navigation_holds_both_themes_and_the_fundament(site):
+    page = Page(read(site, "/"))
+    for href in ("thema/ondermijning/", "thema/jeugd-zorg-veiligheid/", "fundament/", "uitvoeringsagenda/"):
+        assert href in page.links
+    assert "Ondermijnende effecten van criminaliteit" in page.plain
+    assert "Jeugd, zorg en veiligheid" in page.plain
+
+
+def test_home_tells_mission_vision_themes_and_figures(site):
+    page = Page(read(site, "/")).plain
+    strategy = DATA["strategie.yaml"]
+    assert plain(strategy["mission"]["text"]) in page
+    assert plain(strategy["vision"]["text"]) in page
+    assert "92%" in page
+    assert "Doel: De samenleving zo goed als mogelijk beschermen" in page
+
+
+def test_every_fundament_goal_is_on_its_page_and_the_overview(site):
+    overview = Page(read(site, "fundament/")).plain
+    for group in DATA["fundament.yaml"]["groups"]:
+        for item in group.get("topics", []) + [group]:
+            if "goal" not in item:
+                continue
+            page = Page(read(site, f"fundament/{item['id']}/"))
+            assert page.h1 == [f"{item['number']} {item['title']}"]
+            assert f"Doel: {plain(item['goal'])}" in page.plain
+            assert plain(item["goal"]) in overview
+
+
+def test_every_speerpunt_is_listed_under_its_pillar(site):
+    for name in ("thema-ondermijning.yaml", "thema-jeugd-zorg-veiligheid.yaml"):
+        theme = DATA[name]
+        theme_page = Page(read(site, f"thema/{theme['id']}/"))
+        for pillar in theme["pillars"]:
+            page = Page(read(site, f"pijler/{pillar['id']}/"))
+            assert f"../../thema/{theme['id']}/" in page.links  # up to its theme
+            for sp in pillar["speerpunten"]:
+                assert sp["id"] in page.ids
+                assert sp["title"] in page.plain
+                assert f"../../pijler/{pillar['id']}/#{sp['id']}" in theme_page.links
+        for sp in theme.get("speerpunten", []):
+            assert sp["id"] in theme_page.ids
+
+
+def test_every_item_shows_its_source(site):
+    page = Page(read(site, "pijler/bestuurlijk-instrumentarium/")).plain
+    assert "Bron: Strategische Veiligheidsagenda Deventer (Meerjarenbeleidsplan Veiligheid 2024-2027), § 4.3.3" in page
+
+
+def test_every_chapter_of_the_agenda_has_a_page(site):
+    for path in ("voorwoord/", "inleiding/", "trends/", "strategie/", "kerntaken/", "thema/ondermijning/",
+                 "thema/jeugd-zorg-veiligheid/", "fundament/", "verantwoording/", "kerncijfers/", "bronnen/"):
+        assert Page(read(site, path)).h1, path
+    trends = Page(read(site, "trends/")).plain
+    for item in DATA["trends.yaml"]["sections"][-1]["items"]:
+        assert item["title"] in trends  # the risks of 2.4
+    assert "13.466" in Page(read(site, "kerncijfers/")).plain  # M-meldingen, Dutch notation
+
+
+def test_all_internal_links_and_anchors_resolve(site):
+    broken = []
+    cache = {}
+    for path in pages(site):
+        url = "/" + path.relative_to(site).as_posix()
+        for href in Page(path.read_text(encoding="utf-8")).links:
+            parsed = urlparse(href)
+            if parsed.scheme or href.startswith("mailto:"):
+                continue
+            target_url = urljoin(url, href)
+            target = site / unquote(urlparse(target_url).path).lstrip("/")
+            if target.is_dir() or target_url.split("#")[0].endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{url} -> {href}")
+                continue
+            if parsed.fragment:
+                ids = cache.setdefault(target, Page(target.read_text(encoding="utf-8")).ids)
+                if parsed.fragment not in ids:
+                    broken.append(f"{url} -> {href} (anchor)")
+    assert broken == []
+
+
+def test_no_reference_to_another_host(site):
+    for path in pages(site):
+        html = path.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//', html):
+            pytest.fail(f"{path}: {match.group(0)}")
