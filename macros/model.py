@@ -75,6 +75,7 @@ class Chapter:
 class Statement:
     text: str
     source: Source
+    lead: str = ""
 
 
 @dataclass(frozen=True)
@@ -342,8 +343,8 @@ def build_strategy(d: dict) -> Strategy:
     principles = d.get("principles") or {}
     return Strategy(
         id=d["id"], title=d["title"], source=_source(d["source"]), number=d.get("number", ""), text=d.get("text", ""),
-        mission=Statement(d["mission"]["text"], _source(d["mission"]["source"])),
-        vision=Statement(d["vision"]["text"], _source(d["vision"]["source"])),
+        mission=Statement(d["mission"]["text"], _source(d["mission"]["source"]), d["mission"].get("lead", "")),
+        vision=Statement(d["vision"]["text"], _source(d["vision"]["source"]), d["vision"].get("lead", "")),
         core_values_text=values.get("text", ""), core_values=tuple(values.get("values") or ()),
         core_values_source=_source(values.get("source")), principles_text=principles.get("text", ""),
         principles=_items(principles.get("items")),

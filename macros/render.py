@@ -197,8 +197,10 @@ class Renderer(ActionPages):
         return join(
             heading(1, s.title, number=s.number),
             text(s.text),
-            heading(2, "Missie", "missie"), text(s.mission.text, "agenda-statement"), self.source(s.mission.source),
-            heading(2, "Visie", "visie"), text(s.vision.text, "agenda-statement"), self.source(s.vision.source),
+            heading(2, "Missie", "missie"), text(s.mission.lead), text(s.mission.text, "agenda-statement"),
+            self.source(s.mission.source),
+            heading(2, "Visie", "visie"), text(s.vision.lead), text(s.vision.text, "agenda-statement"),
+            self.source(s.vision.source),
             values, principles,
         )
 
