@@ -1,4 +1,4 @@
-"""The `agenda` command: `agenda validate [POLICY_DIR]`."""
+"""The `agenda` command: `agenda validate [POLICY_DIR]` and `agenda build`."""
 
 from __future__ import annotations
 
@@ -21,15 +21,38 @@ def validate(policy_dir: Path) -> int:
     return 0
 
 
+def publish(config_file: Path, site_dir: Path | None) -> int:
+    import logging
+
+    from mkdocs.exceptions import MkDocsException
+
+    from macros.publish import build_site
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+    try:
+        target = build_site(config_file, site_dir)
+    except MkDocsException as err:
+        print(str(err).strip(), file=sys.stderr)
+        print("The site was not changed.", file=sys.stderr)
+        return 1
+    print(f"OK: site built in {target}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="agenda", description="Check and publish a veiligheidsagenda kept as YAML.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check the policy YAML and report every problem")
     check.add_argument("policy_dir", nargs="?", default="policy", type=Path,
                        help="the policy folder, one municipality or one version (default: policy)")
+    make = commands.add_parser("build", help="build the site atomically (a failed build leaves the old site)")
+    make.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path)
+    make.add_argument("--site-dir", "-d", default=None, type=Path, help="output folder (default: site)")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate(args.policy_dir)
+    if args.command == "build":
+        return publish(args.config_file, args.site_dir)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

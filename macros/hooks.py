@@ -15,21 +15,40 @@ from mkdocs.structure.files import File
 
 from macros.pages import build_nav
 from macros.problems import PolicyError, format_problems
-from macros.site import site_for_config
+from macros.site import KEEP_LAST_GOOD, last_good_site, load_site, settings, site_for_config
 from macros.text import abbreviate
 
-log = logging.getLogger("mkdocs.agenda")
+# Not under the "mkdocs" logger on purpose: mkdocs counts that logger's
+# warnings in strict mode, which would make the preview fail instead of
+# falling back to the last good site. Build failures are raised as Abort.
+log = logging.getLogger("agenda")
+if not log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    log.addHandler(_handler)
+    log.propagate = False
 
 # Hand-written pages shown after the generated ones.
 EXTRA_NAV: list[dict] = []
 
 
+def on_startup(command, dirty):
+    # The preview server keeps showing the last good site when an edit breaks
+    # the YAML; `mkdocs build` must fail instead.
+    KEEP_LAST_GOOD["on"] = command == "serve"
+
+
 @event_priority(100)
 def on_config(config):
     try:
-        site = site_for_config(config)
+        site = load_site(*settings(config))
     except PolicyError as err:
-        raise Abort("The policy YAML has problems; nothing was built.\n" + format_problems(err.problems)) from None
+        for line in format_problems(err.problems).splitlines():
+            log.error(line)
+        site = last_good_site(config) if KEEP_LAST_GOOD["on"] else None
+        if site is None:
+            raise Abort("The policy YAML has problems (listed above); nothing was built.") from None
+        log.warning("The preview shows the last version of the policy that passed validation; fix the problems above.")
     config["nav"] = build_nav(site.agenda, EXTRA_NAV)
     return config
 

@@ -30,6 +30,8 @@ class Site:
 
 
 _CACHE: dict[tuple, Site] = {}
+_FAILED: dict[tuple, PolicyError] = {}
+_LAST_GOOD: dict[tuple, Site] = {}  # per (policy, municipality, version): for the preview server
 
 
 def settings(config) -> tuple[Path, str, str]:
@@ -52,9 +54,13 @@ def load_site(policy: Path, municipality: str, version: str) -> Site:
     key = (str(policy), municipality, version, _fingerprint(policy))
     if key in _CACHE:
         return _CACHE[key]
+    if key in _FAILED:  # checked once per state of the files, not once per page
+        raise _FAILED[key]
     sources, problems = load_versions(policy)
     if problems:
-        raise PolicyError(problems)
+        _FAILED.clear()
+        _FAILED[key] = PolicyError(problems)
+        raise _FAILED[key]
     chosen = [s for s in sources if s.folder.name == version and s.folder.parent.name == municipality]
     if not chosen:
         known = ", ".join(f"{s.folder.parent.name}/{s.folder.name}" for s in sources)
@@ -66,8 +72,25 @@ def load_site(policy: Path, municipality: str, version: str) -> Site:
     site = Site(agenda, index, tuple(build_pages(agenda)), Renderer(agenda, index))
     _CACHE.clear()
     _CACHE[key] = site
+    _LAST_GOOD[key[:3]] = site
     return site
 
 
+def last_good_site(config) -> Site | None:
+    """The last site of this configuration that passed validation, if any."""
+    policy, municipality, version = settings(config)
+    return _LAST_GOOD.get((str(policy), municipality, version))
+
+
 def site_for_config(config) -> Site:
-    return load_site(*settings(config))
+    """The site of this configuration. While previewing (`keep_last_good`), a
+    policy that fails validation yields the last good site instead."""
+    try:
+        return load_site(*settings(config))
+    except PolicyError:
+        if KEEP_LAST_GOOD["on"] and last_good_site(config) is not None:
+            return last_good_site(config)
+        raise
+
+
+KEEP_LAST_GOOD = {"on": False}

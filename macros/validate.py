@@ -26,6 +26,7 @@ class VersionSource:
     municipality: LoadedFile | None
     folder: Path
     files: list[LoadedFile] = field(default_factory=list)
+    ids: dict = field(default_factory=dict)  # id -> (file, path, kind of item)
 
     def of_kind(self, kind: str) -> list[LoadedFile]:
         return [f for f in self.files if isinstance(f.data, dict) and f.data.get("kind") == kind]
@@ -86,8 +87,12 @@ def load_versions(root: Path) -> tuple[list[VersionSource], list[Problem]]:
             loaded, found = load_file(path)
             problems += found + schema.check_file(loaded)
             source.files.append(loaded)
-        problems += check_version(source)
         versions.append(source)
+    for source in versions:
+        problems += collect_ids(source)
+    for source in versions:
+        siblings = {v.folder.name: v for v in versions if v.folder.parent == source.folder.parent and v is not source}
+        problems += check_version(source, siblings)
     return versions, sorted(set(problems))
 
 
@@ -105,8 +110,35 @@ def _check_folder_id(loaded: LoadedFile | None, folder: Path, kind: str) -> list
     return []
 
 
-def check_version(source: VersionSource) -> list[Problem]:
-    """Checks across the files of one version: ids, references, single parts."""
+def collect_ids(source: VersionSource) -> list[Problem]:
+    """Fill `source.ids`; every id defined twice in the version is a problem."""
+    problems = []
+    for loaded in source.files:
+        file_kind = loaded.data.get("kind") if isinstance(loaded.data, dict) else None
+        for path, node in _walk(loaded.data):
+            if not isinstance(node, dict) or not isinstance(node.get("id"), str):
+                continue
+            node_id, item_kind = node["id"], _item_kind(path)
+            if not path:
+                if file_kind not in ("version", "municipality"):
+                    source.ids.setdefault(node_id, (loaded, path, file_kind))
+                continue
+            if item_kind == "document":
+                continue
+            if node_id in source.ids:
+                first, first_path, _ = source.ids[node_id]
+                line, _ = first.where(first_path + ("id",))
+                problems.append(Problem(loaded.display, *loaded.where(path + ("id",)),
+                                        f"the id '{node_id}' is used twice in this version",
+                                        f"it is already used in {first.display}:{line}; ids must be unique: choose another"))
+            else:
+                source.ids[node_id] = (loaded, path, item_kind)
+    return problems
+
+
+def check_version(source: VersionSource, siblings: dict[str, VersionSource] | None = None) -> list[Problem]:
+    """Checks across the files of one version: references, lineage, single parts."""
+    siblings = siblings or {}
     problems: list[Problem] = []
     version_files = [f for f in source.files if f.path.name == VERSION_FILE]
     problems += _check_folder_id(version_files[0] if version_files else None, source.folder, "version")
@@ -123,26 +155,16 @@ def check_version(source: VersionSource) -> list[Problem]:
                                     f"{VERSION_FILE if loaded.data['kind'] == 'version' else MUNICIPALITY_FILE}",
                                     "rename the file or change its kind"))
 
-    defined: dict[str, tuple[LoadedFile, tuple, str]] = {}  # id -> (file, path, kind of item)
+    defined = source.ids
     refs: list[tuple[str, LoadedFile, tuple, str]] = []  # (reference key, file, path, value)
+    lineage: list[tuple[LoadedFile, tuple, dict]] = []
     for loaded in source.files:
-        file_kind = loaded.data.get("kind") if isinstance(loaded.data, dict) else None
         for path, node in _walk(loaded.data):
             if not isinstance(node, dict):
                 continue
-            node_id = node.get("id")
-            item_kind = _item_kind(path)
-            if isinstance(node_id, str) and path and item_kind != "document":
-                if node_id in defined:
-                    first, first_path, _ = defined[node_id]
-                    line, _ = first.where(first_path + ("id",))
-                    problems.append(Problem(loaded.display, *loaded.where(path + ("id",)),
-                                            f"the id '{node_id}' is used twice in this version",
-                                            f"it is already used in {first.display}:{line}; ids must be unique: choose another"))
-                else:
-                    defined[node_id] = (loaded, path, item_kind)
-            elif isinstance(node_id, str) and not path and file_kind not in ("version", "municipality"):
-                defined.setdefault(node_id, (loaded, path, file_kind))
+            if isinstance(node.get("lineage"), list):
+                lineage += [(loaded, path + ("lineage", i), entry) for i, entry in enumerate(node["lineage"])
+                            if isinstance(entry, dict)]
             source_ref = node.get("source")
             if isinstance(source_ref, dict) and isinstance(source_ref.get("document"), str):
                 refs.append(("document", loaded, path + ("source", "document"), source_ref["document"]))
@@ -169,9 +191,55 @@ def check_version(source: VersionSource) -> list[Problem]:
             what = " or ".join(_KIND_WORDS[k] for k in wanted)
             message = f"unknown {what} '{value}'" if found is None else \
                 f"'{value}' is a {_KIND_WORDS.get(found[2], found[2])}, not a {what}"
-            problems.append(Problem(loaded.display, *loaded.where(path), message + _in_trail(loaded, path),
-                                    _ref_hint(f"the {what} ids of this version", value, candidates)))
+            elsewhere = [name for name, v in sorted(siblings.items()) if value in v.ids]
+            hint = (f"'{value}' exists in version {elsewhere[0]}, but a version may only refer to its own items: "
+                    "add it to this version too, or use the id of an item in this version") if found is None and elsewhere \
+                else _ref_hint(f"the {what} ids of this version", value, candidates)
+            problems.append(Problem(loaded.display, *loaded.where(path), message + _in_trail(loaded, path), hint))
+    problems += _check_lineage(source, siblings, lineage)
     return problems
+
+
+def _check_lineage(source: VersionSource, siblings: dict[str, VersionSource], entries) -> list[Problem]:
+    """Lineage names an item of an *earlier* version; pointing forward or to itself
+    would let versions form a cycle."""
+    problems = []
+    start = _period_start(source)
+    for loaded, path, entry in entries:
+        name, item = entry.get("version"), entry.get("item")
+        if not isinstance(name, str):
+            continue
+        trail = _in_trail(loaded, path)
+        if name == source.folder.name:
+            problems.append(Problem(loaded.display, *loaded.where(path + ("version",)),
+                                    f"lineage points to its own version '{name}'{trail}",
+                                    "lineage says where an item came from in an earlier version"))
+            continue
+        other = siblings.get(name)
+        if other is None:
+            problems.append(Problem(loaded.display, *loaded.where(path + ("version",)), f"unknown version '{name}'{trail}",
+                                    schema.suggest(name, siblings) if siblings else "there are no other versions of this municipality"))
+            continue
+        other_start = _period_start(other)
+        if start is not None and other_start is not None and other_start > start:
+            problems.append(Problem(loaded.display, *loaded.where(path + ("version",)),
+                                    f"lineage points to the later version '{name}'{trail}",
+                                    "lineage may only name earlier versions; otherwise versions could point at each other in a cycle"))
+        if isinstance(item, str) and item not in other.ids:
+            problems.append(Problem(loaded.display, *loaded.where(path + ("item",)),
+                                    f"version '{name}' has no item '{item}'{trail}",
+                                    schema.suggest(item, other.ids)))
+    return problems
+
+
+def _period_start(source: VersionSource):
+    for f in source.of_kind("version"):
+        period = f.data.get("period")
+        if isinstance(period, dict) and isinstance(period.get("start"), int):
+            date = f.data.get("date") if isinstance(f.data.get("date"), str) else ""
+            status_rank = {"concept": 0, "vastgesteld": 1, "vervallen": 1}.get(f.data.get("status"), 1)
+            return (period["start"], date, status_rank)
+    return None
 
 
 # Keys that hold ids of other items, and the kinds of item they may name.

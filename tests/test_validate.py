@@ -27,7 +27,7 @@ def line_of(path: Path, needle: str) -> int:
 def test_real_policy_is_valid():
     versions, problems = load_versions(POLICY)
     assert problems == []
-    assert [v.folder.name for v in versions] == ["2024-2027"]
+    assert [v.folder.name for v in versions] == ["2020-2023", "2024-2027", "2024-2027-concept"]
 
 
 def test_unknown_key_suggests_the_right_one(project, monkeypatch):
@@ -109,7 +109,7 @@ def test_all_problems_are_reported_sorted(project, monkeypatch):
 
 def test_cli_exit_codes_and_messages(project):
     ok = agenda("validate", cwd=project)
-    assert ok.returncode == 0 and ok.stdout.startswith("OK: 1 version(s) (deventer/2024-2027)")
+    assert ok.returncode == 0 and ok.stdout.startswith("OK: 3 version(s) (deventer/2020-2023, deventer/2024-2027, ")
     path = edit(project, "thema-ondermijning.yaml", "\n    title: Bewustwording en weerbaarheid",
                 "\n    titel: Bewustwording en weerbaarheid")
     bad = agenda("validate", "policy", cwd=project)
