@@ -1,4 +1,4 @@
-"""The `agenda` command: `agenda validate [POLICY_DIR]` and `agenda build`."""
+"""The `agenda` command: `validate`, `build` and `diff`."""
 
 from __future__ import annotations
 
@@ -26,16 +26,37 @@ def publish(config_file: Path, site_dir: Path | None) -> int:
 
     from mkdocs.exceptions import MkDocsException
 
+    from macros.problems import PolicyError
     from macros.publish import build_site
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     try:
         target = build_site(config_file, site_dir)
+    except PolicyError as err:
+        print(format_problems(err.problems), file=sys.stderr)
+        print("The site was not changed.", file=sys.stderr)
+        return 1
     except MkDocsException as err:
         print(str(err).strip(), file=sys.stderr)
         print("The site was not changed.", file=sys.stderr)
         return 1
     print(f"OK: site built in {target}")
+    return 0
+
+
+def compare(old_dir: Path, new_dir: Path) -> int:
+    from macros.diff import diff, format_text
+    from macros.model import build_agenda
+
+    agendas = []
+    for folder in (old_dir, new_dir):
+        versions, problems = load_versions(folder)
+        if problems:
+            print(format_problems(problems), file=sys.stderr)
+            return 1
+        source = versions[0]
+        agendas.append(build_agenda(source.municipality.data, [f.data for f in source.files]))
+    print(format_text(diff(*agendas), old_dir.name, new_dir.name))
     return 0
 
 
@@ -48,7 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     make = commands.add_parser("build", help="build the site atomically (a failed build leaves the old site)")
     make.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path)
     make.add_argument("--site-dir", "-d", default=None, type=Path, help="output folder (default: site)")
+    changes = commands.add_parser("diff", help="list what was added, removed or reworded between two versions")
+    changes.add_argument("old", type=Path, help="the older version folder, e.g. policy/deventer/2024-2027-concept")
+    changes.add_argument("new", type=Path, help="the newer version folder, e.g. policy/deventer/2024-2027")
     args = parser.parse_args(argv)
+    if args.command == "diff":
+        return compare(args.old, args.new)
     if args.command == "validate":
         return validate(args.policy_dir)
     if args.command == "build":

@@ -49,7 +49,7 @@ def on_config(config):
         if site is None:
             raise Abort("The policy YAML has problems (listed above); nothing was built.") from None
         log.warning("The preview shows the last version of the policy that passed validation; fix the problems above.")
-    config["nav"] = build_nav(site.agenda, EXTRA_NAV)
+    config["nav"] = build_nav(site.agenda, EXTRA_NAV, site.versions)
     return config
 
 
@@ -64,3 +64,10 @@ def on_page_content(html, page, config, files):
     """Explain abbreviations from the glossary wherever they occur in the text."""
     site = site_for_config(config)
     return abbreviate(html, {t.term: t.meaning for t in site.agenda.glossary})
+
+
+def on_page_context(context, page, config, nav):
+    """The banner for pages of a version that is not in force (rendered by overrides/main.html)."""
+    site = site_for_config(config)
+    context["agenda_banner"] = site.renderer.banner(page.file.src_uri, site.current_pages)
+    return context

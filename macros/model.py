@@ -25,6 +25,17 @@ class Document:
 
 
 @dataclass(frozen=True)
+class LineageNote:
+    """How an item relates to an item of an earlier version."""
+
+    version: str
+    change: str
+    item: str = ""
+    text: str = ""
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
 class Note:
     number: str
     text: str
@@ -130,6 +141,7 @@ class Pillar:
     number: str = ""
     text: str = ""
     speerpunten: tuple[Speerpunt, ...] = ()
+    lineage: tuple[LineageNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +155,7 @@ class Theme:
     speerpunten: tuple[Speerpunt, ...] = ()
     pillars: tuple[Pillar, ...] = ()
     notes: tuple[Note, ...] = ()
+    lineage: tuple[LineageNote, ...] = ()
 
     @property
     def goal(self) -> Section | None:
@@ -163,6 +176,7 @@ class Topic:
     goal: str = ""
     text: str = ""
     partners: tuple[str, ...] = ()
+    lineage: tuple[LineageNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +189,7 @@ class FundamentGroup:
     text: str = ""
     partners: tuple[str, ...] = ()
     topics: tuple[Topic, ...] = ()
+    lineage: tuple[LineageNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -284,6 +299,7 @@ class Agenda:
     subtitle: str = ""
     date: str = ""
     decision: str = ""
+    incomplete: str = ""
     chapters: tuple[Chapter, ...] = ()
     strategy: Strategy | None = None
     core_tasks: CoreTasks | None = None
@@ -309,6 +325,11 @@ class Agenda:
 
 def _source(data) -> Source | None:
     return Source(data["document"], str(data["section"])) if data else None
+
+
+def _lineage(data) -> tuple[LineageNote, ...]:
+    return tuple(LineageNote(n["version"], n["change"], n.get("item", ""), n.get("text", ""), _source(n.get("source")))
+                 for n in data or ())
 
 
 def _notes(data) -> tuple[Note, ...]:
@@ -364,11 +385,11 @@ def _speerpunten(data) -> tuple[Speerpunt, ...]:
 
 def build_theme(d: dict) -> Theme:
     pillars = tuple(Pillar(p["id"], p["title"], _source(p["source"]), p.get("number", ""), p.get("text", ""),
-                           _speerpunten(p.get("speerpunten"))) for p in d.get("pillars") or ())
+                           _speerpunten(p.get("speerpunten")), _lineage(p.get("lineage"))) for p in d.get("pillars") or ())
     return Theme(
         id=d["id"], title=d["title"], source=_source(d["source"]), number=d.get("number", ""), lead=d.get("lead", ""),
         sections=tuple(build_section(s) for s in d.get("sections") or ()), speerpunten=_speerpunten(d.get("speerpunten")),
-        pillars=pillars, notes=_notes(d.get("notes")),
+        pillars=pillars, notes=_notes(d.get("notes")), lineage=_lineage(d.get("lineage")),
     )
 
 
@@ -376,9 +397,10 @@ def build_fundament(d: dict) -> Fundament:
     groups = []
     for g in d["groups"]:
         topics = tuple(Topic(t["id"], t["title"], _source(t["source"]), t.get("number", ""), t.get("goal", ""),
-                             t.get("text", ""), tuple(t.get("partners") or ())) for t in g.get("topics") or ())
+                             t.get("text", ""), tuple(t.get("partners") or ()), _lineage(t.get("lineage")))
+                       for t in g.get("topics") or ())
         groups.append(FundamentGroup(g["id"], g["title"], _source(g["source"]), g.get("number", ""), g.get("goal", ""),
-                                     g.get("text", ""), tuple(g.get("partners") or ()), topics))
+                                     g.get("text", ""), tuple(g.get("partners") or ()), topics, _lineage(g.get("lineage"))))
     return Fundament(d["id"], d["title"], _source(d["source"]), tuple(groups), d.get("number", ""), d.get("lead", ""))
 
 
@@ -423,6 +445,7 @@ def build_agenda(municipality: dict, files: list[dict]) -> Agenda:
         documents=tuple(Document(x["id"], x["title"], x.get("date", ""), x.get("publisher", ""), x.get("file", ""))
                         for x in version["documents"]),
         subtitle=version.get("subtitle", ""), date=str(version.get("date", "")), decision=version.get("decision", ""),
+        incomplete=version.get("incomplete", ""),
         chapters=tuple(chapters),
         strategy=build_strategy(single["strategy"]) if single["strategy"] else None,
         core_tasks=build_core_tasks(single["core_tasks"]) if single["core_tasks"] else None,

@@ -24,7 +24,7 @@ class PageSpec:
         return f'{{{{ agenda_page("{self.kind}", "{self.item_id}") }}}}\n'
 
 
-def build_pages(agenda: Agenda) -> list[PageSpec]:
+def build_pages(agenda: Agenda, versions: tuple[Agenda, ...] = ()) -> list[PageSpec]:
     pages = [PageSpec(f"{c.id}.md", "chapter", c.id) for c in agenda.chapters]
     if agenda.strategy:
         pages.append(PageSpec("strategie.md", "strategy"))
@@ -49,10 +49,13 @@ def build_pages(agenda: Agenda) -> list[PageSpec]:
         pages.append(PageSpec("partners.md", "partners"))
         pages += [PageSpec(page_path("partner", p.id), "partner", p.id) for p in agenda.partners]
     pages.append(PageSpec("bronnen.md", "sources"))
+    if len(versions) > 1:
+        pages.append(PageSpec("versies.md", "version_overview"))
+        pages += [PageSpec(f"vergelijk/{other.id}.md", "comparison", other.id) for other in versions if other.id != agenda.id]
     return pages
 
 
-def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None) -> list:
+def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None, versions: tuple[Agenda, ...] = ()) -> list:
     """The navigation in reading order of the agenda; item pages stay out of it
     (they are linked from their overview pages) so every page stays small."""
     nav: list = [{"Home": "index.md"}]
@@ -76,6 +79,8 @@ def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None) -> list:
     if agenda.glossary:
         nav.append({"Begrippen": "begrippen.md"})
     nav.append({"Bronnen": "bronnen.md"})
+    if len(versions) > 1:
+        nav.append({"Versies en vergelijkingen": "versies.md"})
     nav += extra_pages or []
     return nav
 

@@ -9,6 +9,7 @@ the last commit, so two builds of one commit are byte-identical.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -34,10 +35,44 @@ def source_date_epoch(project: Path) -> str:
         return FALLBACK_EPOCH
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
-    """Build into a temporary sibling of `site_dir`, then swap it in. Returns the site folder.
+def _build_one(config_file: Path, out: Path, strict: bool, version: str | None = None) -> None:
+    config = load_config(str(config_file), site_dir=str(out), strict=strict)
+    if version is not None:
+        config["extra"]["agenda"] = {**config["extra"]["agenda"], "version": version}
+        # Each version is a site of its own under <site_url>/<version>/; the
+        # version selector reads that version's sitemap to find the same page.
+        base = config["site_url"] or "http://127.0.0.1:8000/"
+        config["site_url"] = base.rstrip("/") + f"/{version}/"
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
 
-    Any exception leaves an existing `site_dir` exactly as it was.
+
+def _versions(config_file: Path) -> tuple[list[str], str]:
+    """All versions of the configured municipality, and the one in force."""
+    from macros.site import load_site, settings
+
+    config = load_config(str(config_file))
+    site = load_site(*settings(config))
+    return [v.id for v in site.versions], site.current.id
+
+
+REDIRECT = """<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>Veiligheidsagenda</title>
+<meta http-equiv="refresh" content="0; url={target}/"><link rel="canonical" href="{target}/"></head>
+<body><p><a href="{target}/">Naar de geldende veiligheidsagenda</a></p></body></html>
+"""
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
+    """Build every version into a temporary sibling of `site_dir`, then swap it in.
+
+    Layout: `<version>/` per version, `actueel/` for the version in force,
+    `versions.json` for Material's version selector, and `index.html` that
+    forwards to `actueel/`. Any exception leaves an existing `site_dir`
+    exactly as it was. Returns the site folder.
     """
     config_file = Path(config_file).resolve()
     project = config_file.parent
@@ -46,12 +81,18 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     try:
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        from macros.site import load_site, settings  # noqa: F401  (validates before any output)
+        from macros.versions import ALIAS, versions_json
+
+        versions, current = _versions(config_file)
+        for version in versions:
+            _build_one(config_file, staging / version, strict, version)
+        shutil.copytree(staging / current, staging / ALIAS)
+        config = load_config(str(config_file))
+        site = load_site(*settings(config))
+        (staging / "versions.json").write_text(json.dumps(versions_json(list(site.versions)), ensure_ascii=False, indent=1),
+                                               encoding="utf-8")
+        (staging / "index.html").write_text(REDIRECT.format(target=ALIAS), encoding="utf-8")
         old = None
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))

@@ -12,6 +12,7 @@ from macros.markup import block, heading, inline, join, link, md_escape, text
 from macros.model import (Agenda, Chapter, FundamentGroup, Item, Note, Partner, Pillar, Section, Series,
                           Source, Speerpunt, Theme, Topic)
 from macros.render_actions import ActionPages
+from macros.render_versions import VersionPages
 from macros.text import escape
 
 LABELS = {
@@ -41,12 +42,14 @@ PARTNER_TYPES = {
 }
 
 
-class Renderer(ActionPages):
-    """Renders pages of one agenda; holds the model and its index."""
+class Renderer(ActionPages, VersionPages):
+    """Renders pages of one agenda; holds the model, its index and the other versions."""
 
-    def __init__(self, agenda: Agenda, index: Index):
+    def __init__(self, agenda: Agenda, index: Index, versions: tuple[Agenda, ...] = (), current: Agenda | None = None):
         self.agenda = agenda
         self.index = index
+        self.versions = versions or (agenda,)
+        self.current = current
 
     # --- shared pieces -----------------------------------------------------------------
 

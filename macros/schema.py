@@ -24,7 +24,7 @@ _SINGULAR = {
     "pillars": "pillar", "speerpunten": "speerpunt", "sections": "section", "topics": "topic",
     "groups": "group", "items": "item", "partners": "partner", "figures": "figure",
     "series": "series", "references": "reference", "tasks": "task", "documents": "document",
-    "notes": "note", "rows": "row", "values": "value", "categories": "category",
+    "notes": "note", "rows": "row", "lineage": "lineage entry", "actions": "action", "terms": "term", "values": "value", "categories": "category",
 }
 _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "array": "a list",

@@ -16,6 +16,7 @@ from macros.pages import PageSpec, build_pages
 from macros.problems import PolicyError, Problem
 from macros.render import Renderer
 from macros.validate import load_versions
+from macros.versions import current_version, ordered
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class Site:
     index: Index
     pages: tuple[PageSpec, ...]
     renderer: Renderer
+    versions: tuple[Agenda, ...] = ()  # all versions of the municipality, oldest first
+    current: Agenda | None = None  # the version in force
+    current_pages: frozenset[str] = frozenset()  # page paths of the version in force
 
     def page(self, kind: str, item_id: str) -> PageSpec:
         return next(p for p in self.pages if p.kind == kind and p.item_id == item_id)
@@ -66,10 +70,14 @@ def load_site(policy: Path, municipality: str, version: str) -> Site:
         known = ", ".join(f"{s.folder.parent.name}/{s.folder.name}" for s in sources)
         raise PolicyError([Problem("mkdocs.yml", 1, 1, f"extra.agenda names version '{municipality}/{version}', "
                                    "which is not in the policy folder", f"choose one of: {known}")])
-    source = chosen[0]
-    agenda = build_agenda(source.municipality.data, [f.data for f in source.files])
+    siblings = [s for s in sources if s.folder.parent.name == municipality]
+    agendas = {s.folder.name: build_agenda(s.municipality.data, [f.data for f in s.files]) for s in siblings}
+    agenda = agendas[version]
+    versions = tuple(ordered(list(agendas.values())))
+    current = current_version(list(versions))
     index = build_index(agenda)
-    site = Site(agenda, index, tuple(build_pages(agenda)), Renderer(agenda, index))
+    site = Site(agenda, index, tuple(build_pages(agenda, versions)), Renderer(agenda, index, versions, current),
+                versions, current, frozenset(p.path for p in build_pages(current, versions)))
     _CACHE.clear()
     _CACHE[key] = site
     _LAST_GOOD[key[:3]] = site

@@ -47,7 +47,11 @@ def find_versions(root: Path) -> tuple[list[tuple[Path, Path]], list[Problem]]:
         return [], [Problem(str(root), 1, 1, "this folder does not exist",
                             "give the policy folder, e.g. 'agenda validate policy'")]
     if (root / VERSION_FILE).exists():
-        return [(root.parent, root)], []
+        # One version is checked in the company of its siblings, which its
+        # lineage may name; `load_versions` reports only this version.
+        siblings = sorted(p.parent for p in root.parent.glob(f"*/{VERSION_FILE}")) \
+            if (root.parent / MUNICIPALITY_FILE).exists() else [root]
+        return [(root.parent, v) for v in siblings], []
     municipalities = [root] if (root / MUNICIPALITY_FILE).exists() else sorted(
         p.parent for p in root.glob(f"*/{MUNICIPALITY_FILE}"))
     pairs, problems = [], []
@@ -93,6 +97,12 @@ def load_versions(root: Path) -> tuple[list[VersionSource], list[Problem]]:
     for source in versions:
         siblings = {v.folder.name: v for v in versions if v.folder.parent == source.folder.parent and v is not source}
         problems += check_version(source, siblings)
+    root = Path(root)
+    if (root / VERSION_FILE).exists():
+        focus = root.resolve()
+        versions = [v for v in versions if v.folder.resolve() == focus]
+        own = {f.display for v in versions for f in v.files} | {v.municipality.display for v in versions if v.municipality}
+        problems = [p for p in problems if p.file in own]
     return versions, sorted(set(problems))
 
 

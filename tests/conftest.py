@@ -57,3 +57,12 @@ def site(tmp_path_factory) -> Path:
 def read(site: Path, url: str) -> str:
     path = site / url.strip("/") / "index.html" if not url.endswith(".html") else site / url
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Path:
+    """The whole published site: every version, the alias and versions.json (`agenda build`)."""
+    out = tmp_path_factory.mktemp("published") / "site"
+    result = agenda("build", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    return out

@@ -95,3 +95,25 @@ def test_search_in_dutch_finds_bibob(page, base_url):
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=15000)
     expect(page.locator(".md-search-result")).to_contain_text("Bibob")
+
+
+@pytest.fixture(scope="module")
+def published_url(published):
+    with serve(published) as url:
+        yield url
+
+
+def test_switch_version_and_stay_on_the_same_item(page, published_url):
+    page.goto(f"{published_url}/2024-2027-concept/thema/ondermijning/")
+    selector = page.locator(".md-version__current")
+    expect(selector).to_have_text("2024-2027 (concept)")
+    selector.focus()  # the list opens on focus, as for keyboard users
+    page.locator(".md-version__link", has_text="2024-2027 (vastgesteld)").click()
+    page.wait_for_url(f"{published_url}/2024-2027/thema/ondermijning/")
+    expect(page.locator("h1")).to_have_text("4 Ondermijnende effecten van criminaliteit")
+
+
+def test_root_forwards_to_the_version_in_force(page, published_url):
+    page.goto(f"{published_url}/")
+    page.wait_for_url(f"{published_url}/actueel/")
+    expect(page.locator(".md-version__current")).to_have_text("2024-2027 (vastgesteld)")
