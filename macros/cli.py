@@ -44,20 +44,77 @@ def publish(config_file: Path, site_dir: Path | None) -> int:
     return 0
 
 
-def compare(old_dir: Path, new_dir: Path) -> int:
-    from macros.diff import diff, format_text
+def _agendas(root: Path) -> dict[str, "Agenda"]:
+    """Every version under `root`, by "municipality/version"; raises PolicyError."""
     from macros.model import build_agenda
+    from macros.problems import PolicyError
 
-    agendas = []
-    for folder in (old_dir, new_dir):
-        versions, problems = load_versions(folder)
-        if problems:
-            print(format_problems(problems), file=sys.stderr)
-            return 1
-        source = versions[0]
-        agendas.append(build_agenda(source.municipality.data, [f.data for f in source.files]))
-    print(format_text(diff(*agendas), old_dir.name, new_dir.name))
-    return 0
+    versions, problems = load_versions(root)
+    if problems:
+        raise PolicyError(problems)
+    return {f"{v.folder.parent.name}/{v.folder.name}": build_agenda(v.municipality.data, [f.data for f in v.files])
+            for v in versions}
+
+
+def _policy_at(revision: str, into: Path) -> Path:
+    """The policy/ folder as it was at a git revision, unpacked into `into`."""
+    import subprocess
+    import tarfile
+
+    archive = subprocess.run(["git", "archive", "--format=tar", revision, "policy"], capture_output=True)
+    if archive.returncode != 0:
+        raise ValueError(f"git cannot read 'policy' at revision '{revision}': {archive.stderr.decode().strip()}")
+    import io
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(into, filter="data")
+    return into / "policy"
+
+
+def compare(old: Path | str, new: Path | str, git: bool = False) -> int:
+    """Print a Markdown summary of the policy changes. Exit 0: no change, 1: changes, 2: error."""
+    import tempfile
+
+    from macros.diff import diff, format_markdown, summary
+    from macros.problems import PolicyError
+
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            if git:
+                before = _agendas(_policy_at(str(old), Path(tmp) / "old"))
+                after = _agendas(_policy_at(str(new), Path(tmp) / "new"))
+                label_old, label_new = str(old), str(new)
+            else:
+                (before_key, before_agenda), = _agendas(Path(old)).items()
+                (after_key, after_agenda), = _agendas(Path(new)).items()
+                before, after = {"": before_agenda}, {"": after_agenda}
+                label_old, label_new = before_key, after_key
+        except PolicyError as err:
+            print(format_problems(err.problems), file=sys.stderr)
+            return 2
+        except ValueError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+    parts, changed = [], False
+    if git:
+        parts.append(f"## Beleidswijzigingen van {label_old} naar {label_new}\n")
+    for key in sorted(set(before) | set(after)):
+        if key not in before:
+            parts.append(f"### Nieuwe versie {key}\n\n{after[key].title} ({after[key].status}).\n")
+            changed = True
+        elif key not in after:
+            parts.append(f"### Versie {key} verwijderd\n")
+            changed = True
+        else:
+            changes = diff(before[key], after[key])
+            counts = summary(changes)
+            if counts["added"] + counts["removed"] + counts["changed"]:
+                changed = True
+                names = (f"{key} ({label_old})", f"{key} ({label_new})") if git else (label_old, label_new)
+                parts.append(format_markdown(changes, *names))
+    if not changed:
+        parts.append("Geen wijzigingen in het beleid.\n")
+    print("\n".join(parts).rstrip())
+    return 1 if changed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,12 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     make = commands.add_parser("build", help="build the site atomically (a failed build leaves the old site)")
     make.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path)
     make.add_argument("--site-dir", "-d", default=None, type=Path, help="output folder (default: site)")
-    changes = commands.add_parser("diff", help="list what was added, removed or reworded between two versions")
-    changes.add_argument("old", type=Path, help="the older version folder, e.g. policy/deventer/2024-2027-concept")
-    changes.add_argument("new", type=Path, help="the newer version folder, e.g. policy/deventer/2024-2027")
+    changes = commands.add_parser(
+        "diff", help="summarise what changed between two versions (exit 0: nothing, 1: changes, 2: error)",
+        description="Compare two version folders, or with --git the policy at two git revisions; "
+                    "prints Markdown fit for a pull-request description.")
+    changes.add_argument("old", help="older version folder (e.g. policy/deventer/2024-2027-concept), or a git revision")
+    changes.add_argument("new", help="newer version folder (e.g. policy/deventer/2024-2027), or a git revision")
+    changes.add_argument("--git", action="store_true", help="OLD and NEW are git revisions (e.g. main HEAD)")
     args = parser.parse_args(argv)
     if args.command == "diff":
-        return compare(args.old, args.new)
+        return compare(args.old, args.new, git=args.git)
     if args.command == "validate":
         return validate(args.policy_dir)
     if args.command == "build":

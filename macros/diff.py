@@ -39,6 +39,7 @@ class Entry:
     title: str
     parent: str
     values: tuple[tuple[str, str], ...]
+    parent_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,19 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # "added", "removed", "changed"
+    kind: str  # "added", "removed", "changed", "unchanged"
     entry: Entry  # the new entry (the old one for removals)
-    fields: tuple[FieldChange, ...] = ()
-    old_title: str = ""
+    fields: tuple[FieldChange, ...] = ()  # text fields other than the title that changed
+    old_title: str = ""  # set when the title changed (renamed)
+    old_parent: str = ""  # set when the item moved to another parent
+
+    @property
+    def renamed(self) -> bool:
+        return bool(self.old_title)
+
+    @property
+    def moved(self) -> bool:
+        return bool(self.old_parent)
 
 
 @dataclass(frozen=True)
@@ -79,11 +89,11 @@ def _values(obj, names=_TEXT_FIELDS) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _sections(sections: tuple[Section, ...], parent: str, out: list[Entry]):
+def _sections(sections: tuple[Section, ...], parent: str, out: list[Entry], parent_key: str):
     for s in sections:
         if s.id:
-            out.append(Entry(s.id, "section", s.title, parent, _values(s)))
-        _sections(s.sections, s.title if s.id else parent, out)
+            out.append(Entry(s.id, "section", s.title, parent, _values(s), parent_key))
+        _sections(s.sections, s.title if s.id else parent, out, s.id or parent_key)
 
 
 def entries(agenda: Agenda) -> list[Entry]:
@@ -91,7 +101,7 @@ def entries(agenda: Agenda) -> list[Entry]:
     out: list[Entry] = []
     for chapter in agenda.chapters:
         out.append(Entry(chapter.id, "chapter", chapter.title, "", _values(chapter)))
-        _sections(chapter.sections, chapter.title, out)
+        _sections(chapter.sections, chapter.title, out, chapter.id)
     if agenda.strategy:
         s = agenda.strategy
         out.append(Entry("missie", "statement", "Missie", s.title, (("text", s.mission.text),)))
@@ -103,15 +113,15 @@ def entries(agenda: Agenda) -> list[Entry]:
         out += [Entry(t.id, "core_task", t.title, agenda.core_tasks.title, _values(t)) for t in agenda.core_tasks.tasks]
     for theme in agenda.themes:
         out.append(Entry(theme.id, "theme", theme.title, "", _values(theme)))
-        _sections(theme.sections, theme.title, out)
-        out += [Entry(sp.id, "speerpunt", sp.title, theme.title, _values(sp)) for sp in theme.speerpunten]
+        _sections(theme.sections, theme.title, out, theme.id)
+        out += [Entry(sp.id, "speerpunt", sp.title, theme.title, _values(sp), theme.id) for sp in theme.speerpunten]
         for pillar in theme.pillars:
-            out.append(Entry(pillar.id, "pillar", pillar.title, theme.title, _values(pillar)))
-            out += [Entry(sp.id, "speerpunt", sp.title, pillar.title, _values(sp)) for sp in pillar.speerpunten]
+            out.append(Entry(pillar.id, "pillar", pillar.title, theme.title, _values(pillar), theme.id))
+            out += [Entry(sp.id, "speerpunt", sp.title, pillar.title, _values(sp), pillar.id) for sp in pillar.speerpunten]
     if agenda.fundament:
         for group in agenda.fundament.groups:
             out.append(Entry(group.id, "group", group.title, agenda.fundament.title, _values(group)))
-            out += [Entry(t.id, "topic", t.title, group.title, _values(t)) for t in group.topics]
+            out += [Entry(t.id, "topic", t.title, group.title, _values(t), group.id) for t in group.topics]
     out += [Entry(f.id, "figure", f.label, "Kerncijfers", _values(f)) for f in agenda.figures]
     out += [Entry(p.id, "partner", p.name, "Partners", _values(p)) for p in agenda.partners]
     out += [Entry(a.id, "action", a.title, f"Uitvoeringsagenda {a.year}", _values(a)) for a in agenda.actions]
@@ -132,9 +142,12 @@ def diff(old: Agenda, new: Agenda) -> list[Change]:
         old_values, new_values = dict(before.values), dict(entry.values)
         changed = tuple(FieldChange(name, old_values.get(name, ""), new_values.get(name, ""))
                         for name in dict.fromkeys([*old_values, *new_values])
-                        if old_values.get(name, "") != new_values.get(name, ""))
-        if changed:
-            changes.append(Change("changed", entry, changed, before.title))
+                        if name not in ("title", "name") and old_values.get(name, "") != new_values.get(name, ""))
+        old_title = before.title if before.title != entry.title else ""
+        # Matched by id, so an item under another parent is "moved", not removed and added.
+        old_parent = before.parent or "(hoofdniveau)" if before.parent_key != entry.parent_key else ""
+        kind = "changed" if changed or old_title or old_parent else "unchanged"
+        changes.append(Change(kind, entry, changed, old_title, old_parent))
     changes += [Change("removed", e) for key, e in old_entries.items() if key not in new_keys]
     return changes
 
@@ -172,23 +185,36 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def summary(changes: list[Change]) -> dict[str, int]:
-    counts = {"added": 0, "removed": 0, "changed": 0}
+    """Counts per kind, and of renamed, moved and reworded items among the changed."""
+    counts = {"added": 0, "removed": 0, "changed": 0, "unchanged": 0, "renamed": 0, "moved": 0, "reworded": 0}
     for change in changes:
         counts[change.kind] += 1
+        counts["renamed"] += change.renamed
+        counts["moved"] += change.moved
+        counts["reworded"] += bool(change.fields)
     return counts
 
 
-def format_text(changes: list[Change], old_name: str, new_name: str) -> str:
-    """A plain-text report (for the terminal and pull-request comments)."""
-    counts = summary(changes)
-    lines = [f"Changes from {old_name} to {new_name}: {counts['added']} added, {counts['removed']} removed, "
-             f"{counts['changed']} changed."]
+def format_markdown(changes: list[Change], old_name: str, new_name: str, heading: str = "###") -> str:
+    """A Markdown summary for a pull-request description, in Dutch like the policy."""
+    c = summary(changes)
+    lines = [f"{heading} Van {old_name} naar {new_name}", "",
+             f"{c['added']} toegevoegd, {c['removed']} verwijderd, {c['renamed']} hernoemd, {c['moved']} verplaatst, "
+             f"{c['reworded']} met gewijzigde tekst; {c['unchanged']} ongewijzigd.", ""]
     for change in changes:
-        label = KIND_LABELS.get(change.entry.kind, change.entry.kind)
-        if change.kind == "changed":
-            names = ", ".join(FIELD_LABELS.get(f.field, f.field) for f in change.fields)
-            lines.append(f"  ~ {label} '{change.entry.title}' ({change.entry.key}): {names}")
-        else:
-            sign = "+" if change.kind == "added" else "-"
-            lines.append(f"  {sign} {label} '{change.entry.title}' ({change.entry.key})")
-    return "\n".join(lines)
+        e = change.entry
+        label = KIND_LABELS.get(e.kind, e.kind)
+        if change.kind == "added":
+            lines.append(f"- **Toegevoegd**: {label} *{e.title}* (`{e.key}`)")
+        elif change.kind == "removed":
+            lines.append(f"- **Verwijderd**: {label} *{e.title}* (`{e.key}`)")
+        elif change.kind == "changed":
+            what = []
+            if change.renamed:
+                what.append(f"hernoemd (was: *{change.old_title}*)")
+            if change.moved:
+                what.append(f"verplaatst (was: in *{change.old_parent}*)")
+            if change.fields:
+                what.append("gewijzigd: " + ", ".join(FIELD_LABELS.get(f.field, f.field) for f in change.fields))
+            lines.append(f"- **Gewijzigd**: {label} *{e.title}* (`{e.key}`): " + "; ".join(what))
+    return "\n".join(lines).rstrip() + "\n"

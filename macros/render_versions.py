@@ -3,6 +3,8 @@ pages of a version that is not in force."""
 
 from __future__ import annotations
 
+import re
+
 from macros.diff import FIELD_LABELS, KIND_LABELS, Change, diff, lineage, summary, word_diff
 from macros.markup import block, heading, join
 from macros.model import Agenda
@@ -13,11 +15,16 @@ CHANGE_LABELS = {"voortgezet": "voortgezet als", "hernoemd": "hernoemd tot", "sa
                  "gesplitst": "gesplitst in", "opgegaan-in": "opgegaan in", "nieuw": "nieuw:"}
 
 
-def site_url(here: str, version_id: str, page_url: str = "") -> str:
-    """Relative URL from page `here` (a .md path) to a page of another version's site."""
+def versions_root(here: str) -> str:
+    """Relative URL from page `here` (a .md path) to the folder that holds all versions."""
     stem = here[:-3]
     depth = 0 if stem == "index" else stem.count("/") + 1
-    return "../" * (depth + 1) + f"{version_id}/{page_url}"
+    return "../" * (depth + 1)
+
+
+def site_url(here: str, version_id: str, page_url: str = "") -> str:
+    """Relative URL from page `here` to a page of another version's site."""
+    return versions_root(here) + f"{version_id}/{page_url}"
 
 
 def page_url(md_path: str) -> str:
@@ -60,15 +67,31 @@ class VersionPages:
                       '<thead><tr><th scope="col">Versie</th><th scope="col">Status</th><th scope="col">Datum</th>'
                       '<th scope="col">Besluit</th><th scope="col">Volledigheid</th></tr></thead>'
                       f'<tbody>{"".join(rows)}</tbody></table>', "agenda-table-wrap")
-        compare = [f'<li><a href="../vergelijk/{o.id}/">{escape(self._comparison_title(o))}</a></li>'
-                   for o in reversed(self.versions) if o.id != self.agenda.id]
+        ordered_versions = list(self.versions)
+        compare = []
+        for i, newer in enumerate(reversed(ordered_versions)):
+            for older in list(reversed(ordered_versions))[i + 1:]:
+                href = site_url(here, newer.id, f"vergelijk/{older.id}/")
+                compare.append(f'<li><a href="{href}">Van {escape(version_title(older))} naar '
+                               f'{escape(version_title(newer))}</a></li>')
+        options = "".join(f'<option value="{v.id}">{escape(version_title(v))}</option>' for v in reversed(ordered_versions))
+        order = " ".join(v.id for v in ordered_versions)
+        form = (f'<form class="agenda-compare" hidden data-order="{order}" data-base="{versions_root(here)}">'
+                f'<div class="agenda-filter-field"><label for="vergelijk-van">Van</label>'
+                f'<select id="vergelijk-van">{options}</select></div>'
+                f'<div class="agenda-filter-field"><label for="vergelijk-naar">Naar</label>'
+                f'<select id="vergelijk-naar">{options}</select></div>'
+                '<button type="submit">Vergelijk</button>'
+                '<p class="agenda-compare-message" role="status" aria-live="polite"></p></form>')
         return join(heading(1, "Versies en vergelijkingen"),
                     f"U bekijkt {escape(describe(self.agenda))}. "
                     "Elke versie heeft haar eigen adressen; met de keuzelijst bovenaan de pagina wisselt u van versie "
                     "en blijft u op hetzelfde onderdeel.\n",
                     table, heading(2, "Vergelijken", "vergelijken"),
-                    "Zie wat er is toegevoegd, verwijderd of anders geformuleerd:\n",
-                    block("".join(compare), "", "ul"))
+                    "Kies twee versies, of open een van de vergelijkingen hieronder. U ziet wat er is toegevoegd, "
+                    "verwijderd, verplaatst of anders geformuleerd:\n",
+                    block(form, "agenda-filter-wrap"),
+                    block("".join(compare), "agenda-comparisons", "ul"))
 
     def _pair(self, other_id: str) -> tuple[Agenda, Agenda]:
         other = self._by_id(other_id)
@@ -80,53 +103,82 @@ class VersionPages:
         return f"Van {version_title(old)} naar {version_title(new)}"
 
     def comparison(self, other_id: str, here: str) -> str:
+        """Summary first (read in a minute), then each change in the renvooi
+        convention: toegevoegd, was/wordt, verwijderd, ongewijzigd."""
         old, new = self._pair(other_id)
         changes = diff(old, new)
-        counts = summary(changes)
+        c = summary(changes)
         parts = [heading(1, self._comparison_title(self._by_id(other_id))),
-                 f"Wat er verandert van {escape(describe(old))} naar {escape(describe(new))}: onderdelen worden op hun vaste naam (id) "
-                 "gekoppeld, zodat een anders geformuleerde titel als wijziging telt.\n",
-                 block(f"{counts['added']} toegevoegd, {counts['removed']} verwijderd, {counts['changed']} gewijzigd.",
-                       "agenda-lead", "p")]
+                 f"Wat er verandert van {escape(describe(old))} naar {escape(describe(new))}. Onderdelen worden op "
+                 "hun vaste naam (id) gekoppeld: een anders geformuleerde of verplaatste tekst telt als wijziging, "
+                 "niet als verwijderd en toegevoegd.\n"]
         for v in (old, new):
             if v.incomplete:
                 parts.append(block(f"<strong>Let op:</strong> {escape(version_title(v))} is onvolledig. "
                                    f"{escape(v.incomplete.strip())}", "agenda-goal", "p"))
+        groups = [
+            ("Toegevoegd", [ch for ch in changes if ch.kind == "added"]),
+            ("Verwijderd", [ch for ch in changes if ch.kind == "removed"]),
+            ("Hernoemd", [ch for ch in changes if ch.renamed]),
+            ("Verplaatst", [ch for ch in changes if ch.moved]),
+            ("Tekst gewijzigd", [ch for ch in changes if ch.fields]),
+        ]
+        rows = "".join(f'<li><a href="#{_slug(title)}">{title}: {len(items)}</a></li>' for title, items in groups)
+        parts += [heading(2, "Samenvatting", "samenvatting"),
+                  block(f"<ul>{rows}<li>Ongewijzigd: {c['unchanged']}</li></ul>", "agenda-summary")]
+        for title, items in groups:
+            listed = "".join(self._listed(ch) for ch in items) or "<li><em>Geen.</em></li>"
+            parts.append(block(f'<h3 id="{_slug(title)}">{title} ({len(items)})</h3><ul>{listed}</ul>', "agenda-change-list"))
         notes = lineage(new, old.id)
         if notes:
             items = "".join(f"<li><strong>{escape(n.item_title)}</strong>: {CHANGE_LABELS.get(n.change, n.change)} "
                             f"{escape(n.old_item) if n.old_item else ''}{' — ' + escape(n.text.strip()) if n.text else ''}</li>"
                             for n in notes)
-            parts += [heading(2, "Wat de nieuwe versie zegt over de vorige", "herkomst"), block(items, "", "ul")]
-        for kind, title in (("changed", "Gewijzigd"), ("added", "Toegevoegd"), ("removed", "Verwijderd")):
-            selected = [c for c in changes if c.kind == kind]
-            parts.append(heading(2, f"{title} ({len(selected)})", kind))
-            if not selected:
-                parts.append("*Geen.*\n")
-            elif kind == "changed":
-                parts += [self._changed(c) for c in selected]
-            else:
-                parts.append(block("".join(self._listed(c) for c in selected), "agenda-change-list", "ul"))
+            parts += [heading(2, "Samengevoegd, gesplitst, voortgezet of vervallen", "herkomst"),
+                      "Wat de nieuwere versie zelf zegt over onderdelen van de oudere:\n", block(items, "", "ul")]
+        changed = [ch for ch in changes if ch.kind == "changed"]
+        parts.append(heading(2, "Wijzigingen per onderdeel (was / wordt)", "per-onderdeel"))
+        parts += [self._changed(ch) for ch in changed] or ["*Geen.*\n"]
+        unchanged = [ch for ch in changes if ch.kind == "unchanged"]
+        listed = "".join(self._listed(ch) for ch in unchanged) or "<li><em>Geen.</em></li>"
+        parts += [heading(2, f"Ongewijzigd ({len(unchanged)})", "ongewijzigd"),
+                  block(f"<details><summary>Toon de {len(unchanged)} ongewijzigde onderdelen</summary><ul>{listed}</ul></details>",
+                        "agenda-unchanged")]
         return join(*parts)
 
     def _listed(self, change: Change) -> str:
         e = change.entry
         where = f" <span class=\"agenda-meta\">in {escape(e.parent)}</span>" if e.parent else ""
-        return f"<li>{KIND_LABELS.get(e.kind, e.kind)}: <strong>{escape(e.title)}</strong>{where}</li>"
+        title = f"<strong>{escape(e.title)}</strong>"
+        if change.kind == "changed":
+            title = f'<a href="#wijziging-{e.key}">{title}</a>'
+            if change.renamed:
+                title += f" <span class=\"agenda-meta\">(was: {escape(change.old_title)})</span>"
+            if change.moved:
+                where = f" <span class=\"agenda-meta\">van {escape(change.old_parent)} naar {escape(e.parent)}</span>"
+        return f"<li>{KIND_LABELS.get(e.kind, e.kind)}: {title}{where}</li>"
 
     def _changed(self, change: Change) -> str:
         e = change.entry
+        pairs = [("title", change.old_title, e.title)] if change.renamed else []
+        if change.moved:
+            pairs.append(("plaats", change.old_parent, e.parent))
+        pairs += [(f.field, f.old, f.new) for f in change.fields]
         rows = []
-        for f in change.fields:
-            runs = "".join(_run(op, text) for op, text in word_diff(f.old, f.new))
-            rows.append(f'<p class="agenda-diff-field">{FIELD_LABELS.get(f.field, f.field).capitalize()}:</p>'
-                        f'<p class="agenda-diff">{runs}</p>')
-        title = escape(e.title)
-        if change.old_title and change.old_title != e.title:
-            title = f"{escape(change.old_title)} → {title}"
+        for field, old_text, new_text in pairs:
+            name = FIELD_LABELS.get(field, field)
+            anchor = f"{e.key}-{_slug(name)}"
+            runs = "".join(_run(op, text) for op, text in word_diff(old_text, new_text))
+            rows.append(f'<p class="agenda-diff-field">{name.capitalize()}</p>'
+                        f'<p class="agenda-was" id="{anchor}-was"><span class="agenda-label">Was:</span> {escape(old_text)}</p>'
+                        f'<p class="agenda-diff" id="{anchor}-wordt"><span class="agenda-label">Wordt:</span> {runs}</p>')
         where = f" <span class=\"agenda-meta\">in {escape(e.parent)}</span>" if e.parent else ""
-        return block(f'<p><strong>{KIND_LABELS.get(e.kind, e.kind)}: {title}</strong>{where}</p>{"".join(rows)}',
-                     "agenda-change")
+        return block(f'<h3 id="wijziging-{e.key}">{KIND_LABELS.get(e.kind, e.kind)}: {escape(e.title)}</h3>'
+                     f'<p>{where.strip()}</p>{"".join(rows)}', "agenda-change")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _run(op: str, text: str) -> str:

@@ -117,3 +117,12 @@ def test_root_forwards_to_the_version_in_force(page, published_url):
     page.goto(f"{published_url}/")
     page.wait_for_url(f"{published_url}/actueel/")
     expect(page.locator(".md-version__current")).to_have_text("2024-2027 (vastgesteld)")
+
+
+def test_pick_two_versions_to_compare(page, published_url):
+    page.goto(f"{published_url}/actueel/versies/")
+    page.get_by_label("Van", exact=True).select_option(label="2020-2023 (vervallen)")
+    page.get_by_label("Naar", exact=True).select_option(label="2024-2027 (concept)")
+    page.get_by_role("button", name="Vergelijk").click()
+    page.wait_for_url(f"{published_url}/2024-2027-concept/vergelijk/2020-2023/")
+    expect(page.locator("h1")).to_have_text("Van 2020-2023 (vervallen) naar 2024-2027 (concept)")

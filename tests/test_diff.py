@@ -3,8 +3,9 @@
 from dataclasses import replace
 
 from conftest import POLICY, VERSION, agenda
+from test_validate import edit
 
-from macros.diff import diff, format_text, word_diff
+from macros.diff import diff, summary, word_diff
 from macros.model import build_agenda
 from macros.validate import load_versions
 
@@ -17,7 +18,7 @@ def real(version: str):
 
 def test_identical_versions_have_no_changes():
     a = real("2024-2027")
-    assert diff(a, a) == []
+    assert {c.kind for c in diff(a, a)} == {"unchanged"}
 
 
 def test_reworded_pillar_title_is_one_change():
@@ -25,25 +26,41 @@ def test_reworded_pillar_title_is_one_change():
     theme = old.themes[0]
     pillar = replace(theme.pillars[0], title="Bewustwording en weerbaarheid vergroten")
     new = replace(old, themes=(replace(theme, pillars=(pillar,) + theme.pillars[1:]),) + old.themes[1:])
-    (change,) = diff(old, new)
+    (change,) = [c for c in diff(old, new) if c.kind != "unchanged"]
     assert change.kind == "changed" and change.entry.key == pillar.id
-    assert [(f.field, f.old, f.new) for f in change.fields] == [
-        ("title", "Bewustwording en weerbaarheid", "Bewustwording en weerbaarheid vergroten")]
+    assert change.renamed and not change.moved and change.fields == ()
     assert change.old_title == "Bewustwording en weerbaarheid"
+
+
+def test_moved_speerpunt_is_one_change_not_removed_and_added():
+    old = real("2024-2027")
+    theme = old.themes[0]
+    first, second = theme.pillars[0], theme.pillars[1]
+    moved = first.speerpunten[0]
+    pillars = (replace(first, speerpunten=first.speerpunten[1:]), replace(second, speerpunten=second.speerpunten + (moved,)))
+    new = replace(old, themes=(replace(theme, pillars=pillars + theme.pillars[2:]),) + old.themes[1:])
+    (change,) = [c for c in diff(old, new) if c.kind != "unchanged"]
+    assert change.entry.key == moved.id and change.moved and change.old_parent == first.title
+    assert summary(diff(old, new))["moved"] == 1
 
 
 def test_added_and_removed_items():
     old = real("2024-2027")
     new = replace(old, partners=old.partners[1:] + (replace(old.partners[0], id="nieuwe-partner", name="Nieuw"),))
-    kinds = sorted((c.kind, c.entry.key) for c in diff(old, new))
+    kinds = sorted((c.kind, c.entry.key) for c in diff(old, new) if c.kind != "unchanged")
     assert kinds == [("added", "nieuwe-partner"), ("removed", old.partners[0].id)]
 
 
-def test_concept_to_adopted_shows_the_new_vision():
+def test_concept_to_adopted_shows_the_new_vision_word_by_word():
     changes = diff(real("2024-2027-concept"), real("2024-2027"))
     vision = next(c for c in changes if c.entry.key == "visie")
     assert vision.kind == "changed"
-    assert vision.fields[0].old.strip() == "Samen met onze (veiligheids)partners zetten we ons in voor een veilig Deventer."
+    field = vision.fields[0]
+    assert field.old.strip() == "Samen met onze (veiligheids)partners zetten we ons in voor een veilig Deventer."
+    runs = word_diff(field.old, field.new)
+    assert [t.strip() for op, t in runs if op == "-"] == ["met onze (veiligheids)partners"]
+    inserted = [t.strip() for op, t in runs if op == "+"]
+    assert inserted[0].startswith("Door de gezamenlijke inspanning van vele partners") and len(inserted) == 1
     assert any(c.kind == "added" and c.entry.key == "voorwoord" for c in changes)
 
 
@@ -53,9 +70,36 @@ def test_word_diff_keeps_every_word():
     assert "".join(t for op, t in runs if op != "-") == "Samen zetten we ons"
 
 
-def test_cli_diff():
+def test_cli_diff_of_two_folders_is_markdown_and_exits_1():
     result = agenda("diff", "policy/deventer/2024-2027-concept", f"policy/{VERSION}")
-    assert result.returncode == 0
-    first = result.stdout.splitlines()[0]
-    assert first.startswith("Changes from 2024-2027-concept to 2024-2027: ")
-    assert "  ~ Missie en visie 'Visie' (visie): tekst" in result.stdout
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "### Van deventer/2024-2027-concept naar deventer/2024-2027"
+    assert "- **Gewijzigd**: Missie en visie *Visie* (`visie`): gewijzigd: tekst" in lines
+    assert "- **Toegevoegd**: Hoofdstuk *Voorwoord* (`voorwoord`)" in lines
+
+
+def test_cli_diff_exit_codes(project, tmp_path):
+    same = agenda("diff", f"policy/{VERSION}", f"policy/{VERSION}")
+    assert same.returncode == 0 and same.stdout.strip() == "Geen wijzigingen in het beleid."
+    edit(project, "fundament.yaml", "title: Voetbal", "titel: Voetbal")
+    broken = agenda("diff", f"policy/{VERSION}", f"{project}/policy/{VERSION}")
+    assert broken.returncode == 2 and "unknown key 'titel'" in broken.stderr
+
+
+def test_cli_diff_between_git_revisions(project):
+    import subprocess
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
+    git("init", "-q", "-b", "main")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "add", "policy")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    edit(project, "fundament.yaml", "title: Voetbal", "title: Voetbal en veiligheid")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "rename")
+    result = agenda("diff", "--git", "main~1", "main", cwd=project)
+    assert result.returncode == 1, result.stderr
+    assert "## Beleidswijzigingen van main~1 naar main" in result.stdout
+    assert ("- **Gewijzigd**: Onderwerp van het fundament *Voetbal en veiligheid* (`voetbal`): "
+            "hernoemd (was: *Voetbal*)") in result.stdout
+    assert agenda("diff", "--git", "nope", "main", cwd=project).returncode == 2

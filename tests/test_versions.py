@@ -53,6 +53,12 @@ def test_comparison_page_marks_changes_for_screen_readers(published):
     assert page.h1 == ["Van 2024-2027 (concept) naar 2024-2027 (vastgesteld)"]
     assert '<del><span class="agenda-sr">[verwijderd: </span>' in html
     assert '<ins><span class="agenda-sr">[toegevoegd: </span>' in html
-    assert "Gewijzigd (" in page.plain and "Toegevoegd (" in page.plain and "Verwijderd (" in page.plain
+    for state in ("Toegevoegd (", "Verwijderd (", "Hernoemd (", "Verplaatst (", "Tekst gewijzigd (", "Ongewijzigd ("):
+        assert state in page.plain
+    # old and new text each have an anchor; the vision changed word by word
+    assert {"visie-tekst-was", "visie-tekst-wordt"} <= page.ids
+    assert ('<del><span class="agenda-sr">[verwijderd: </span> met onze (veiligheids)partners'
+            '<span class="agenda-sr">]</span></del>') in html
+    assert "<details><summary>Toon de " in html  # unchanged items are collapsed, not hidden
     old = Page(read(published, "actueel/vergelijk/2020-2023/")).plain
     assert "opgegaan in drugs" in old  # lineage from section 1.1
