@@ -29,7 +29,7 @@ if not log.handlers:
     log.propagate = False
 
 # Hand-written pages shown after the generated ones.
-EXTRA_NAV: list[dict] = []
+EXTRA_NAV: list[dict] = [{"Toegankelijkheid": "toegankelijkheid.md"}, {"Privacy": "privacy.md"}]
 
 
 def on_startup(command, dirty):

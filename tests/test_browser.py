@@ -126,3 +126,69 @@ def test_pick_two_versions_to_compare(page, published_url):
     page.get_by_role("button", name="Vergelijk").click()
     page.wait_for_url(f"{published_url}/2024-2027-concept/vergelijk/2020-2023/")
     expect(page.locator("h1")).to_have_text("Van 2020-2023 (vervallen) naar 2024-2027 (concept)")
+
+
+def test_keyboard_only_skip_link_and_visible_focus(page, base_url):
+    page.goto(f"{base_url}/thema/ondermijning/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text("Ga naar inhoud")  # Material's skip link, to the page's first heading
+    expect(skip).to_have_attribute("href", "#4-ondermijnende-effecten-van-criminaliteit")
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    # Tab onwards until a link in the article has focus; its focus must be visible.
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('article')"):
+            break
+    else:
+        pytest.fail("the article cannot be reached with Tab")
+    style = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+        return [s.outlineStyle, s.outlineWidth, s.boxShadow, s.textDecorationLine]; }""")
+    assert style[0] != "none" or style[2] != "none", style
+    href = page.evaluate("document.activeElement.href")
+    page.keyboard.press("Enter")  # follows the link
+    page.wait_for_url(href)
+
+
+def test_phone_sized_viewport(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for path in ("/", "/thema/ondermijning/", "/uitvoeringsagenda/", "/actie/actie-wet-bibob-uitbreiden/"):
+        page.goto(base_url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+    page.goto(base_url + "/")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.locator(".md-nav--primary a.md-nav__link[href='fundament/']").click()
+    expect(page.locator("h1")).to_have_text("6 Veiligheidsfundament")
+    context.close()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("jongeren", "Jeugd, zorg en veiligheid"),
+    ("sekswerk", "Sekswerkbeleid"),
+])
+def test_search_in_dutch(page, base_url, query, expected):
+    page.goto(f"{base_url}/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
+    expect(page.locator(".md-search-result")).to_contain_text(expected)
+
+
+def test_print_hides_navigation_and_spells_out_links(page, base_url):
+    page.goto(f"{base_url}/thema/ondermijning/")
+    page.emulate_media(media="print")
+    assert page.locator(".md-sidebar--primary").evaluate("e => getComputedStyle(e).display") == "none"
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).display") == "none"
+    after = page.locator("article a[href^='../../pijler/']").first.evaluate(
+        "e => getComputedStyle(e, '::after').content")
+    assert "pijler" in after
+
+
+def test_external_links_are_marked(page, base_url):
+    page.goto(f"{base_url}/bronnen/")
+    link = page.locator("article a[href^='https://']").first
+    content = link.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "\u2197" in content and "externe website" in content
