@@ -27,6 +27,8 @@ def define_env(env):
             return r.topic(found[0], here)
         if kind == "action":
             return r.action(r.index.actions[item_id], here)
+        if kind == "progress":
+            return r.progress(int(item_id), here)
         if kind == "comparison":
             return r.comparison(item_id, here)
         if kind == "partner":

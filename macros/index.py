@@ -47,6 +47,7 @@ class Index:
     actions_for: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     led_by: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))  # partner id -> actions
     actions: dict[str, Action] = field(default_factory=dict)
+    indicators_for: dict[str, list] = field(default_factory=lambda: defaultdict(list))  # item id -> indicators
 
     def link(self, item_id: str) -> Link:
         return self.links[item_id]
@@ -113,6 +114,10 @@ def build_index(agenda: Agenda) -> Index:
             index.actions_for[target].append(action)
         if action.led_by:
             index.led_by[action.led_by].append(action)
+    for indicator in agenda.indicators:
+        index.links[indicator.id] = Link("indicatoren.md", indicator.id, indicator.title)
+        for target in indicator.informs:
+            index.indicators_for[target].append(indicator)
     for figure in agenda.figures:
         index.links[figure.id] = Link("kerncijfers.md", figure.id, figure.label)
     for series in agenda.series:

@@ -9,6 +9,7 @@ here checks what the data means; that is `validate`'s job.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from pathlib import Path
 from typing import Any
 
@@ -118,26 +119,50 @@ def load_file(path: Path, display: str | None = None) -> tuple[LoadedFile, list[
     except _NotAllowed as err:
         return loaded, problem(err.mark.line + 1, err.mark.column + 1, err.message, err.hint)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        return loaded, problem(mark.line + 1, mark.column + 1, *_explain_yaml_error(err, text))
+        return loaded, problem(*_explain_yaml_error(err, text))
     finally:
         loader.dispose()
     problems: list[Problem] = []
-    loaded.data = _to_data(node, (), loaded, problems, loader)
+    data = _to_data(node, (), loaded, problems, loader)
+    # A disallowed tag makes the data meaningless: report the tag, nothing that follows from it.
+    loaded.data = None if any("YAML tag" in p.message for p in problems) else data
     return loaded, problems
 
 
-def _explain_yaml_error(err: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
-    """Turn PyYAML's parser wording into words an editor of policy text can act on."""
+def _unclosed_quote(lines: list[str], first: int, last: int) -> tuple[int, int] | None:
+    """The first line in first..last with an odd number of double quotes: an unclosed quote."""
+    for number in range(max(first, 0), min(last, len(lines) - 1) + 1):
+        line = lines[number].replace('\\"', "")
+        if line.lstrip().startswith("#"):
+            continue
+        start = line.find('"')
+        # Only a quote that starts a value counts: prose in a block text may hold a lone '"'.
+        if line.count('"') % 2 and re.search(r'(^|: |- |[\[{,] ?)$', line[:start].rstrip(" ") + " "):
+            return number + 1, start + 1
+    return None
+
+
+def _explain_yaml_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
+    """Turn PyYAML's parser wording into (line, column, message, hint) an editor can act on."""
     what = (err.problem or err.context or "").strip()
     mark = err.problem_mark or err.context_mark
-    line_text = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
-    if "\\t" in what or "'\\t'" in what or (line_text[: mark.column + 1].endswith("\t") if mark else False):
-        return ("a tab character is used for indentation",
+    lines = text.splitlines()
+    line, column = mark.line + 1, mark.column + 1
+    line_text = lines[mark.line] if mark.line < len(lines) else ""
+    if "\\t" in what or "'\\t'" in what or line_text[: mark.column + 1].endswith("\t"):
+        return (line, column, "a tab character is used for indentation",
                 "YAML only allows spaces for indentation: replace the tab by spaces")
-    if "end of stream" in what and "quoted scalar" in (err.context or ""):
-        return ("a quoted text is opened but never closed",
-                "add the closing quote (\" or ') at the end of the text")
+    # A double-quoted text may run over several lines in YAML, so an unclosed
+    # quote surfaces later as some other error: look for it first.
+    opened = _unclosed_quote(lines, (err.context_mark or mark).line, mark.line)
+    if opened or ("end of stream" in what and "quoted scalar" in (err.context or "")):
+        line, column = opened or (line, column)
+        return (line, column, "a quoted text is opened but never closed",
+                "add the closing quote (\") at the end of the text")
+    return (line, column, *_describe_yaml_error(what))
+
+
+def _describe_yaml_error(what: str) -> tuple[str, str]:
     if "found unexpected end of stream" in what:
         return ("the file ends in the middle of a value", "check for a missing closing quote or bracket")
     if "mapping values are not allowed" in what:

@@ -13,7 +13,8 @@ import re
 
 from macros.text import render_inline, render_text
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|>~^=:])")
+# Python-Markdown's own escapable characters; escaping others would show the backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!>])")
 
 
 def md_escape(text: str) -> str:

@@ -276,6 +276,25 @@ class ActionPlan:
 
 
 @dataclass(frozen=True)
+class IndicatorValue:
+    year: int
+    value: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """Something measured to account for the agenda ("rijker verantwoorden")."""
+
+    id: str
+    title: str
+    source: Source
+    measures: str = ""
+    informs: tuple[str, ...] = ()
+    values: tuple[IndicatorValue, ...] = ()
+
+
+@dataclass(frozen=True)
 class GlossaryTerm:
     id: str
     term: str
@@ -311,6 +330,9 @@ class Agenda:
     partners: tuple[Partner, ...] = field(default=())
     action_plans: tuple[ActionPlan, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    indicators_text: str = ""
+    indicators_source: Source | None = None
 
     @property
     def actions(self) -> tuple[Action, ...]:
@@ -437,8 +459,15 @@ def build_agenda(municipality: dict, files: list[dict]) -> Agenda:
     plans = sorted((build_action_plan(p) for p in by_kind.get("actions", [])), key=lambda p: p.year)
     glossary = sorted((GlossaryTerm(t["id"], t["term"], t["meaning"], _source(t.get("source")), t.get("url", ""))
                        for g in by_kind.get("glossary", []) for t in g["terms"]), key=lambda t: t.term.lower())
+    indicator_files = by_kind.get("indicators", [])
+    indicators = tuple(
+        Indicator(i["id"], i["title"], _source(i["source"]), i.get("measures", ""), tuple(i.get("informs") or ()),
+                  tuple(IndicatorValue(v["year"], v["value"], _source(v["source"])) for v in i.get("values") or ()))
+        for f in indicator_files for i in f["indicators"])
     return Agenda(
-        action_plans=tuple(plans), glossary=tuple(glossary),
+        action_plans=tuple(plans), glossary=tuple(glossary), indicators=indicators,
+        indicators_text=indicator_files[0].get("text", "") if indicator_files else "",
+        indicators_source=_source(indicator_files[0].get("source")) if indicator_files else None,
         municipality_id=municipality["id"], municipality_name=municipality["name"],
         id=version["id"], title=version["title"], status=version["status"],
         period_start=version["period"]["start"], period_end=version["period"]["end"],

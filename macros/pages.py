@@ -43,6 +43,9 @@ def build_pages(agenda: Agenda, versions: tuple[Agenda, ...] = ()) -> list[PageS
         pages += [PageSpec(page_path("action", a.id), "action", a.id) for a in agenda.actions]
     if agenda.glossary:
         pages.append(PageSpec("begrippen.md", "glossary"))
+    if agenda.indicators:
+        pages.append(PageSpec("indicatoren.md", "indicator_overview"))
+    pages += [PageSpec(f"voortgang/{plan.year}.md", "progress", str(plan.year)) for plan in agenda.action_plans]
     if agenda.figures or agenda.series:
         pages.append(PageSpec("kerncijfers.md", "key_figures"))
     if agenda.partners:
@@ -72,8 +75,10 @@ def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None, versions: t
     nav += [entry for _, entry in sorted(numbered, key=lambda x: _key(x[0]))]
     if agenda.actions:
         nav.append({"Uitvoeringsagenda": "uitvoeringsagenda.md"})
-    if agenda.figures or agenda.series:
-        nav.append({"Kerncijfers": "kerncijfers.md"})
+        nav.append({"Voortgang": [{f"Voortgang {p.year}": f"voortgang/{p.year}.md"} for p in agenda.action_plans]})
+    if agenda.figures or agenda.series or agenda.indicators:
+        nav.append({"Cijfers": ([{"Kerncijfers": "kerncijfers.md"}] if agenda.figures or agenda.series else [])
+                    + ([{"Indicatoren": "indicatoren.md"}] if agenda.indicators else [])})
     if agenda.partners:
         nav.append({"Partners": "partners.md"})
     if agenda.glossary:

@@ -12,8 +12,9 @@ from macros.markup import block, heading, inline, join, link, md_escape, text
 from macros.model import (Agenda, Chapter, FundamentGroup, Item, Note, Partner, Pillar, Section, Series,
                           Source, Speerpunt, Theme, Topic)
 from macros.render_actions import ActionPages
+from macros.render_figures import FigurePages
 from macros.render_versions import VersionPages
-from macros.text import escape
+from macros.text import escape, render_text
 
 LABELS = {
     "source": "Bron",
@@ -42,7 +43,7 @@ PARTNER_TYPES = {
 }
 
 
-class Renderer(ActionPages, VersionPages):
+class Renderer(ActionPages, VersionPages, FigurePages):
     """Renders pages of one agenda; holds the model, its index and the other versions."""
 
     def __init__(self, agenda: Agenda, index: Index, versions: tuple[Agenda, ...] = (), current: Agenda | None = None):
@@ -93,7 +94,8 @@ class Renderer(ActionPages, VersionPages):
             cells = "".join(f"<td>{'—' if v is None else _number(v)}</td>" for v in row.values)
             rows.append(f'<tr><th scope="row">{escape(row.label)}</th>{cells}</tr>')
         caption = escape(series.title) + (f". {escape(series.caption)}" if series.caption else "")
-        return block(f'<table id="{series.id}"><caption>{caption}</caption><thead><tr><td></td>{head}</tr></thead>'
+        chart = self.series_chart(series)
+        return chart + "\n" + block(f'<table id="{series.id}"><caption>{caption}</caption><thead><tr><td></td>{head}</tr></thead>'
                      f'<tbody>{"".join(rows)}</tbody></table>', "agenda-series")
 
     def notes(self, notes: tuple[Note, ...]) -> str:
@@ -140,7 +142,8 @@ class Renderer(ActionPages, VersionPages):
                  f"voor {a.period_start}-{a.period_end}: wat de gemeente samen met haar partners wil bereiken "
                  "om {0} veilig te houden. Hieronder leest u de kern; elk onderdeel verwijst naar de volledige tekst "
                  "en naar de bron.").format(escape(a.municipality_name))
-        parts = [heading(1, f"{a.title} {a.period_start}-{a.period_end}"), block(intro, "agenda-lead", "p")]
+        period = f"{a.period_start}-{a.period_end}"
+        parts = [heading(1, a.title if period in a.title else f"{a.title} {period}"), block(intro, "agenda-lead", "p")]
         if a.strategy:
             parts += [heading(2, "Missie", "missie"), text(a.strategy.mission.text, "agenda-statement"),
                       heading(2, "Visie", "visie"), text(a.strategy.vision.text, "agenda-statement"),
@@ -248,7 +251,8 @@ class Renderer(ActionPages, VersionPages):
     def _actions_and_partners(self, here: str, item_id: str, speerpunten=(), partner_ids=()) -> str:
         partners = self.index.partners_of(item_id, speerpunten, partner_ids)
         actions = self.action_list(here, item_id) if self.agenda.actions else ""
-        return join(actions, self.partner_list(here, partners, anchor=f"partners-{item_id}"))
+        return join(actions, self.partner_list(here, partners, anchor=f"partners-{item_id}"),
+                    self.indicators_for_item(here, item_id))
 
     def pillar(self, pillar: Pillar, here: str) -> str:
         theme = self.index.theme_of[pillar.id]
@@ -280,6 +284,8 @@ class Renderer(ActionPages, VersionPages):
     def goal(self, goal: str) -> str:
         if not goal:
             return block(f'<strong>{LABELS["goal"]}:</strong> <em>{LABELS["no_goal"]}</em>', "agenda-goal", "p")
+        if "\n\n" in goal.strip():  # several paragraphs: no <p> inside <p>
+            return block(f'<p><strong>{LABELS["goal"]}:</strong></p>{render_text(goal)}', "agenda-goal")
         return block(f'<strong>{LABELS["goal"]}:</strong> {inline(goal)}', "agenda-goal", "p")
 
     def topic(self, topic: Topic | FundamentGroup, here: str) -> str:

@@ -73,7 +73,21 @@ def check_file(loaded: LoadedFile) -> list[Problem]:
     problems = []
     for error in _validator(kind).iter_errors(data):
         problems.extend(_explain(loaded, error))
-    return problems
+    return _without_echoes(problems)
+
+
+def _without_echoes(problems: list[Problem]) -> list[Problem]:
+    """Drop "key 'title' is missing" where the same block has "unknown key 'titel'
+    (did you mean 'title'?)": that is one mistake, reported once."""
+    meant = {(p.file, p.message.split(" (", 1)[-1], p.hint) for p in problems if p.message.startswith("unknown key")}
+    keep = []
+    for p in problems:
+        if p.message.startswith("the key '"):
+            key = p.message.split("'")[1]
+            if (p.file, p.message.split(" (", 1)[-1], f"did you mean '{key}'?") in meant:
+                continue
+        keep.append(p)
+    return keep
 
 
 def _explain(loaded: LoadedFile, error: jsonschema.ValidationError) -> list[Problem]:

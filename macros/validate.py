@@ -95,6 +95,10 @@ def load_versions(root: Path) -> tuple[list[VersionSource], list[Problem]]:
     for source in versions:
         problems += collect_ids(source)
     for source in versions:
+        if any(f.data is None for f in source.files):
+            # A file that cannot be read defines no ids: checking references
+            # now would only repeat that problem many times over.
+            continue
         siblings = {v.folder.name: v for v in versions if v.folder.parent == source.folder.parent and v is not source}
         problems += check_version(source, siblings)
     root = Path(root)
@@ -202,9 +206,14 @@ def check_version(source: VersionSource, siblings: dict[str, VersionSource] | No
             message = f"unknown {what} '{value}'" if found is None else \
                 f"'{value}' is a {_KIND_WORDS.get(found[2], found[2])}, not a {what}"
             elsewhere = [name for name, v in sorted(siblings.items()) if value in v.ids]
-            hint = (f"'{value}' exists in version {elsewhere[0]}, but a version may only refer to its own items: "
-                    "add it to this version too, or use the id of an item in this version") if found is None and elsewhere \
-                else _ref_hint(f"the {what} ids of this version", value, candidates)
+            if found is not None:
+                hint = f"'{key}' takes the id of a {what}" + (f"; {schema.suggest(value, candidates)}" if
+                                                                schema.suggest(value, candidates).startswith("did") else "")
+            elif elsewhere:
+                hint = (f"this version does not define '{value}' (version {elsewhere[0]} does); a version may only "
+                        "refer to its own items: define it in this version too, or correct the id")
+            else:
+                hint = _ref_hint(f"the {what} ids of this version", value, candidates)
             problems.append(Problem(loaded.display, *loaded.where(path), message + _in_trail(loaded, path), hint))
     problems += _check_lineage(source, siblings, lineage)
     return problems
@@ -256,16 +265,17 @@ def _period_start(source: VersionSource):
 REFERENCES = {
     "partners": ("partner",), "led_by": ("partner",), "figures": ("figure",),
     "serves": ("pillar", "topic", "group"), "speerpunt": ("speerpunt",), "core_task": ("core_task",),
+    "informs": ("theme", "pillar", "topic", "group"),
 }
 _LIST_KINDS = {
     "pillars": "pillar", "speerpunten": "speerpunt", "groups": "group", "topics": "topic", "tasks": "core_task",
     "partners": "partner", "actions": "action", "figures": "figure", "series": "figure", "documents": "document",
-    "references": "reference", "items": "item", "sections": "section",
+    "references": "reference", "items": "item", "sections": "section", "indicators": "indicator",
 }
 _KIND_WORDS = {
     "partner": "partner", "figure": "key figure", "pillar": "pillar", "topic": "fundament topic",
     "group": "fundament group", "speerpunt": "speerpunt", "core_task": "kerntaak", "action": "action",
-    "reference": "reference", "item": "item", "section": "section", "theme": "theme",
+    "reference": "reference", "item": "item", "section": "section", "theme": "theme", "indicator": "indicator",
 }
 
 

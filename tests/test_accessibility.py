@@ -16,7 +16,8 @@ PAGES = [
     "actueel/thema/ondermijning/", "actueel/pijler/bestuurlijk-instrumentarium/", "actueel/fundament/",
     "actueel/fundament/voetbal/", "actueel/fundament/crisisbeheersing/", "actueel/uitvoeringsagenda/",
     "actueel/actie/actie-wet-bibob-uitbreiden/", "actueel/partners/", "actueel/partner/riec/",
-    "actueel/kerncijfers/", "actueel/begrippen/", "actueel/bronnen/", "actueel/versies/",
+    "actueel/kerncijfers/", "actueel/indicatoren/", "actueel/voortgang/2024/", "actueel/begrippen/",
+    "actueel/bronnen/", "actueel/versies/",
     "actueel/vergelijk/2024-2027-concept/", "actueel/toegankelijkheid/", "actueel/privacy/",
     "2024-2027-concept/thema/ondermijning/", "2020-2023/",
 ]

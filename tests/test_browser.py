@@ -8,6 +8,9 @@ from playwright.sync_api import expect, sync_playwright
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from test_crosslinks import ACTIONS
 
+# The search index loads in a worker; on a busy 2-core machine that can take a while.
+expect.set_options(timeout=15_000)
+
 
 @pytest.fixture(scope="module")
 def base_url(site):
