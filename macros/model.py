@@ -328,6 +328,7 @@ class Agenda:
     series: tuple[Series, ...] = ()
     references: tuple[Reference, ...] = ()
     partners: tuple[Partner, ...] = field(default=())
+    themes_label: str = "Strategische thema's"  # what the municipality calls its themes
     action_plans: tuple[ActionPlan, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     indicators: tuple[Indicator, ...] = ()
@@ -469,6 +470,7 @@ def build_agenda(municipality: dict, files: list[dict]) -> Agenda:
         indicators_text=indicator_files[0].get("text", "") if indicator_files else "",
         indicators_source=_source(indicator_files[0].get("source")) if indicator_files else None,
         municipality_id=municipality["id"], municipality_name=municipality["name"],
+        themes_label=(municipality.get("labels") or {}).get("themes", "Strategische thema's"),
         id=version["id"], title=version["title"], status=version["status"],
         period_start=version["period"]["start"], period_end=version["period"]["end"],
         documents=tuple(Document(x["id"], x["title"], x.get("date", ""), x.get("publisher", ""), x.get("file", ""))

@@ -69,7 +69,7 @@ def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None, versions: t
         numbered.append((agenda.core_tasks.number, {agenda.core_tasks.title: "kerntaken.md"}))
     if agenda.themes:
         number = min((t.number for t in agenda.themes), key=_key)
-        numbered.append((number, {"Strategische thema's": [{t.title: page_path("theme", t.id)} for t in agenda.themes]}))
+        numbered.append((number, {agenda.themes_label: [{t.title: page_path("theme", t.id)} for t in agenda.themes]}))
     if agenda.fundament:
         numbered.append((agenda.fundament.number, {agenda.fundament.title: "fundament.md"}))
     nav += [entry for _, entry in sorted(numbered, key=lambda x: _key(x[0]))]

@@ -153,7 +153,7 @@ class Renderer(ActionPages, VersionPages, FigurePages):
                       block("\n".join(self.figure_card(f) for f in a.figures[:4]), "agenda-figures"),
                       f"{link(here, 'kerncijfers.md', 'Alle kerncijfers')}\n"]
         if a.themes:
-            parts.append(heading(2, "Strategische thema's", "themas"))
+            parts.append(heading(2, a.themes_label, "themas"))
             for theme in a.themes:
                 goal = theme.goal
                 summary = goal.statement or goal.text if goal else ""

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Build every municipality's site: site/ for mkdocs.yml, site-<name>/ for sites/<name>/mkdocs.yml.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export NO_MKDOCS_2_WARNING=1
+.venv/bin/agenda build -f mkdocs.yml -d site
+for config in sites/*/mkdocs.yml; do
+  name=$(basename "$(dirname "$config")")
+  .venv/bin/agenda build -f "$config" -d "site-$name"
+done
