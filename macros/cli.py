@@ -10,9 +10,33 @@ from macros.problems import format_problems
 from macros.validate import load_versions
 
 
-def validate(policy_dir: Path) -> int:
+def _github(problem) -> str:
+    """A GitHub Actions workflow command: shows the problem on the line in the pull request."""
+    def clean(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    hint = f" Hint: {problem.hint}" if problem.hint else ""
+    return (f"::error file={problem.file},line={problem.line},col={problem.column},"
+            f"title=Policy YAML::{clean(problem.message + '.' + hint)}")
+
+
+def _gitlab(problems) -> str:
+    """A GitLab code quality report (JSON), shown in the merge request."""
+    import hashlib
+    import json
+    report = [{"description": p.message + (f" (hint: {p.hint})" if p.hint else ""), "check_name": "agenda-validate",
+               "fingerprint": hashlib.sha256(f"{p.file}:{p.line}:{p.column}:{p.message}".encode()).hexdigest(),
+               "severity": "major", "location": {"path": p.file, "lines": {"begin": p.line}}} for p in problems]
+    return json.dumps(report, ensure_ascii=False, indent=1)
+
+
+def validate(policy_dir: Path, output: str = "text") -> int:
     versions, problems = load_versions(policy_dir)
+    if output == "gitlab":
+        print(_gitlab(problems))
+        return 1 if problems else 0
     if problems:
+        if output == "github":
+            print("\n".join(_github(p) for p in problems))
         print(format_problems(problems), file=sys.stderr)
         return 1
     items = sum(len(v.files) for v in versions)
@@ -123,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check the policy YAML and report every problem")
     check.add_argument("policy_dir", nargs="?", default="policy", type=Path,
                        help="the policy folder, one municipality or one version (default: policy)")
+    check.add_argument("--format", dest="output", choices=["text", "github", "gitlab"], default="text",
+                       help="text (default); github: also annotations for GitHub Actions; "
+                            "gitlab: a code quality report (JSON) on standard output")
     make = commands.add_parser("build", help="build the site atomically (a failed build leaves the old site)")
     make.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path)
     make.add_argument("--site-dir", "-d", default=None, type=Path, help="output folder (default: site)")
@@ -137,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "diff":
         return compare(args.old, args.new, git=args.git)
     if args.command == "validate":
-        return validate(args.policy_dir)
+        return validate(args.policy_dir, args.output)
     if args.command == "build":
         return publish(args.config_file, args.site_dir)
     return 2  # pragma: no cover - argparse rejects unknown commands

@@ -71,3 +71,20 @@ def on_page_context(context, page, config, nav):
     site = site_for_config(config)
     context["agenda_banner"] = site.renderer.banner(page.file.src_uri, site.current_pages)
     return context
+
+
+def on_post_build(config):
+    """Write the open data files of this version next to its pages."""
+    from pathlib import Path
+
+    from macros.export import FILES, actions_csv, agenda_to_json, partners_csv
+    from macros.schema import SCHEMA_PATH
+
+    site = site_for_config(config)
+    out = Path(config["site_dir"])
+    contents = {"json": agenda_to_json(site.agenda), "actions": actions_csv(site.agenda),
+                "partners": partners_csv(site.agenda), "schema": SCHEMA_PATH.read_text(encoding="utf-8")}
+    for key, path in FILES.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(contents[key], encoding="utf-8")

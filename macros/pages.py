@@ -52,6 +52,7 @@ def build_pages(agenda: Agenda, versions: tuple[Agenda, ...] = ()) -> list[PageS
         pages.append(PageSpec("partners.md", "partners"))
         pages += [PageSpec(page_path("partner", p.id), "partner", p.id) for p in agenda.partners]
     pages.append(PageSpec("bronnen.md", "sources"))
+    pages.append(PageSpec("open-data.md", "open_data"))
     if len(versions) > 1:
         pages.append(PageSpec("versies.md", "version_overview"))
         pages += [PageSpec(f"vergelijk/{other.id}.md", "comparison", other.id) for other in versions if other.id != agenda.id]
@@ -84,6 +85,7 @@ def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None, versions: t
     if agenda.glossary:
         nav.append({"Begrippen": "begrippen.md"})
     nav.append({"Bronnen": "bronnen.md"})
+    nav.append({"Open data": "open-data.md"})
     if len(versions) > 1:
         nav.append({"Versies en vergelijkingen": "versies.md"})
     nav += extra_pages or []

@@ -375,6 +375,33 @@ class Renderer(ActionPages, VersionPages, FigurePages):
             self.source(partner.source),
         )
 
+    def open_data(self, here: str) -> str:
+        from macros.export import FILES
+        from macros.render_actions import url
+
+        def file_link(key: str, label: str) -> str:
+            return f'<a href="{url(here, "index.md")}{FILES[key]}">{label}</a>'
+        files = "".join(f"<li>{x}</li>" for x in (
+            file_link("json", "Het hele beleid van deze versie (JSON)"),
+            file_link("actions", "De uitvoeringsagenda (CSV)"),
+            file_link("partners", "De partners (CSV)"),
+            file_link("schema", "Het JSON Schema van de bronbestanden (YAML)")))
+        return join(
+            heading(1, "Open data"),
+            f"Alles op deze site is ook als open data te downloaden, voor deze versie ({escape(self.agenda.id)}). "
+            "De bestanden worden bij elke publicatie opnieuw gemaakt uit dezelfde bronnen als de pagina's.\n",
+            block(files, "", "ul"),
+            heading(2, "Velden", "velden"),
+            "- **beleid.json**: het volledige model: missie, visie, kernwaarden, kerntaken, thema's met pijlers en "
+            "speerpunten, het veiligheidsfundament, kerncijfers, indicatoren, partners en acties. Elk onderdeel heeft "
+            "een vaste `id` en een `source` (document en paragraaf).\n"
+            "- **uitvoeringsagenda.csv**: één regel per actie: `id`, `jaar`, `titel`, `omschrijving`, `draagt_bij_aan` "
+            "(id van pijler of onderwerp), `speerpunt`, `kerntaak`, `trekker`, `partners` (ids, gescheiden door een "
+            "spatie), `periode_start`, `periode_eind`, `status`, `budget`, `bron_document`, `bron_paragraaf`. "
+            "Een leeg veld betekent: niet bepaald in de bronnen.\n"
+            "- **partners.csv**: `id`, `naam`, `afkorting`, `soort`, `beschrijving`, `bron_document`, `bron_paragraaf`.\n",
+        )
+
     def glossary(self, here: str) -> str:
         parts = [heading(1, "Begrippen en afkortingen"),
                  "Afkortingen en begrippen die in de veiligheidsagenda voorkomen. In de tekst ziet u de uitleg "

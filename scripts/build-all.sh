@@ -2,7 +2,7 @@
 # Build every municipality's site: site/ for mkdocs.yml, site-<name>/ for sites/<name>/mkdocs.yml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+[ "${AGENDA_SKIP_SETUP:-0}" = "1" ] || bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/agenda build -f mkdocs.yml -d site
 for config in sites/*/mkdocs.yml; do

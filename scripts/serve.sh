@@ -2,7 +2,7 @@
 # Build the site and serve it on http://127.0.0.1:8000 (rebuilds on every edit of policy/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+[ "${AGENDA_SKIP_SETUP:-0}" = "1" ] || bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/agenda validate policy
 exec .venv/bin/mkdocs serve --strict --dev-addr "${ADDR:-127.0.0.1:8000}" "$@"

@@ -9,6 +9,6 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium
 fi
-bash scripts/setup.sh
+[ "${AGENDA_SKIP_SETUP:-0}" = "1" ] || bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

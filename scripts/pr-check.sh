@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# What CI runs on a pull/merge request (GitHub Actions and GitLab CI call this).
+# 1. validate the YAML, with annotations on the right file and line;
+# 2. build the whole site with --strict (all versions);
+# 3. run the test suite (browser checks included);
+# 4. write the policy change (agenda diff) as Markdown for the request comment.
+# Usage: scripts/pr-check.sh BASE_REVISION [github|gitlab|text]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+base=${1:?give the base revision, e.g. origin/main}
+format=${2:-text}
+[ "${AGENDA_SKIP_SETUP:-0}" = "1" ] || bash scripts/setup.sh
+export NO_MKDOCS_2_WARNING=1
+mkdir -p reports
+status=0
+if [ "$format" = "gitlab" ]; then
+  .venv/bin/agenda validate --format gitlab policy > reports/gl-code-quality-report.json || status=1
+  .venv/bin/agenda validate policy || true
+else
+  .venv/bin/agenda validate --format "$format" policy || status=1
+fi
+[ "$status" -eq 0 ] || { echo "The policy has problems; see above."; exit 1; }
+.venv/bin/agenda build -d site || exit 1
+if [ "${SKIP_TESTS:-0}" != "1" ]; then bash scripts/test.sh -q || exit 1; fi
+.venv/bin/agenda diff --git "$base" HEAD > reports/policy-diff.md
+code=$?
+[ "$code" -le 1 ] || exit 1   # 0: no policy change, 1: changes (both fine), 2: error
+echo "Policy change summary written to reports/policy-diff.md"
