@@ -21,7 +21,7 @@ def _number(value) -> str:
 
 def small_multiples(series: Series, chart_id: str) -> str:
     """One small bar chart per row, each on its own scale, so that the trend of a
-    small series (Deventer: 67) stays visible next to a large one (landelijk: 13.466)."""
+    small series (a town: 67) stays visible next to a large one (the country: 13.466)."""
     panels = [_bar_panel(row.label, series.categories, row.values, f"{chart_id}-{i}")
               for i, row in enumerate(series.rows)]
     return f'<div class="agenda-chart" role="group" aria-label="{escape(series.title)}">{"".join(panels)}</div>'

@@ -1,4 +1,4 @@
-"""The `agenda` command: `validate`, `build` and `diff`."""
+"""The `agenda` command: `validate`, `build`, `diff` and `new`."""
 
 from __future__ import annotations
 
@@ -141,6 +141,22 @@ def compare(old: Path | str, new: Path | str, git: bool = False) -> int:
     return 1 if changed else 0
 
 
+def new(municipality: str, name: str | None, start: int | None, root: Path) -> int:
+    from macros.scaffold import create
+
+    try:
+        files = create(root, municipality, name or municipality.replace("-", " ").title(), start)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    for path in files:
+        print(f"created {path}")
+    print(f"\nNext: fill in the texts (see policy/README.md), then\n"
+          f"  agenda validate policy/{municipality}\n"
+          f"  agenda build -f sites/{municipality}/mkdocs.yml -d site-{municipality}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="agenda", description="Check and publish a veiligheidsagenda kept as YAML.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -157,10 +173,17 @@ def main(argv: list[str] | None = None) -> int:
         "diff", help="summarise what changed between two versions (exit 0: nothing, 1: changes, 2: error)",
         description="Compare two version folders, or with --git the policy at two git revisions; "
                     "prints Markdown fit for a pull-request description.")
-    changes.add_argument("old", help="older version folder (e.g. policy/deventer/2024-2027-concept), or a git revision")
-    changes.add_argument("new", help="newer version folder (e.g. policy/deventer/2024-2027), or a git revision")
+    changes.add_argument("old", help="older version folder (e.g. policy/<municipality>/2024-2027-concept), or a git revision")
+    changes.add_argument("new", help="newer version folder (e.g. policy/<municipality>/2024-2027), or a git revision")
     changes.add_argument("--git", action="store_true", help="OLD and NEW are git revisions (e.g. main HEAD)")
+    scaffold = commands.add_parser("new", help="start a policy set and site for another municipality")
+    scaffold.add_argument("municipality", help="its id: lowercase letters, digits and dashes, e.g. zutphen")
+    scaffold.add_argument("--name", help="its name as written, e.g. Zutphen (default: from the id)")
+    scaffold.add_argument("--start", type=int, help="first year of the plan period (default: next year)")
+    scaffold.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: here)")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return new(args.municipality, args.name, args.start, args.root)
     if args.command == "diff":
         return compare(args.old, args.new, git=args.git)
     if args.command == "validate":

@@ -36,7 +36,7 @@ def versions_json(agendas: list[Agenda]) -> list[dict]:
 
 
 def describe(agenda: Agenda) -> str:
-    """"Strategische Veiligheidsagenda Deventer 2024-2027 (vastgesteld)", without repeating the period."""
+    """"Veiligheidsagenda 2024-2027 (vastgesteld)": the title, the period only if the title lacks it."""
     period = f"{agenda.period_start}-{agenda.period_end}"
     title = agenda.title if period in agenda.title else f"{agenda.title} {period}"
     return f"{title} ({STATUS_LABELS[agenda.status]})"

@@ -41,3 +41,24 @@ def test_partners_with_the_descriptions_the_text_gives(doetinchem):
     for partner in described:
         page = Page(read(doetinchem, f"partner/{partner['id']}/")).plain
         assert partner["description"].split("\n")[0][:60] in page
+
+
+def test_no_municipality_is_named_in_the_code():
+    for path in (ROOT / "macros").glob("*.py"):
+        text = path.read_text(encoding="utf-8").lower()
+        assert "deventer" not in text and "doetinchem" not in text, path
+
+
+def test_scaffold_validates_and_builds_at_once(project):
+    created = agenda("new", "zutphen", "--name", "Zutphen", "--start", "2026", cwd=project)
+    assert created.returncode == 0, created.stderr
+    assert "created policy/zutphen/2026-2029/version.yaml" in created.stdout
+    assert agenda("validate", "policy/zutphen", cwd=project).returncode == 0
+    built = agenda("build", "-f", "sites/zutphen/mkdocs.yml", "-d", "site-zutphen", cwd=project)
+    assert built.returncode == 0, built.stderr
+    home = Page(read(project / "site-zutphen" / "actueel", "/"))
+    assert "Veiligheidsagenda Zutphen" in home.plain
+    again = agenda("new", "zutphen", cwd=project)
+    assert again.returncode == 2 and "already exists" in again.stderr
+    bad = agenda("new", "Zut Phen", cwd=project)
+    assert bad.returncode == 2 and "is not a valid id" in bad.stderr
