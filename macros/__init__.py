@@ -27,6 +27,10 @@ def define_env(env):
             return r.topic(found[0], here)
         if kind == "action":
             return r.action(r.index.actions[item_id], here)
+        if kind == "regional":
+            return r.regional(next(x for x in r.agenda.regionals if x.id == item_id), here)
+        if kind == "programme":
+            return r.programme(next(x for x in r.agenda.programmes if x.id == item_id), here)
         if kind == "progress":
             return r.progress(int(item_id), here)
         if kind == "comparison":

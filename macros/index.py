@@ -48,6 +48,8 @@ class Index:
     led_by: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))  # partner id -> actions
     actions: dict[str, Action] = field(default_factory=dict)
     indicators_for: dict[str, list] = field(default_factory=lambda: defaultdict(list))  # item id -> indicators
+    regional_for: dict[str, list] = field(default_factory=lambda: defaultdict(list))  # theme id -> (document, theme)
+    programmes_for: dict[str, list] = field(default_factory=lambda: defaultdict(list))  # theme id -> programmes
 
     def link(self, item_id: str) -> Link:
         return self.links[item_id]
@@ -114,6 +116,16 @@ def build_index(agenda: Agenda) -> Index:
             index.actions_for[target].append(action)
         if action.led_by:
             index.led_by[action.led_by].append(action)
+    for regional in agenda.regionals:
+        index.links[regional.id] = Link(f"regio/{regional.id}.md", title=regional.title)
+        for theme in regional.themes:
+            index.links[theme.id] = Link(f"regio/{regional.id}.md", theme.id, theme.title)
+            for target in theme.answered_by:
+                index.regional_for[target].append((regional, theme))
+    for programme in agenda.programmes:
+        index.links[programme.id] = Link(f"programma/{programme.id}.md", title=programme.title)
+        for target in programme.history_of:
+            index.programmes_for[target].append(programme)
     for indicator in agenda.indicators:
         index.links[indicator.id] = Link("indicatoren.md", indicator.id, indicator.title)
         for target in indicator.informs:

@@ -295,6 +295,47 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class RegionalTheme:
+    id: str
+    title: str
+    source: Source
+    text: str = ""
+    answered_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Regional:
+    """A regional document the agenda answers to, with its themes."""
+
+    id: str
+    title: str
+    region: str
+    source: Source
+    themes: tuple[RegionalTheme, ...]
+    authors: str = ""
+    date: str = ""
+    lead: str = ""
+    text: str = ""
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class Programme:
+    """An earlier programme that is part of a theme's history."""
+
+    id: str
+    title: str
+    source: Source
+    date: str = ""
+    lead: str = ""
+    text: str = ""
+    history_of: tuple[str, ...] = ()
+    phenomena: tuple[Item, ...] = ()
+    sporen: tuple[Item, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
 class GlossaryTerm:
     id: str
     term: str
@@ -334,6 +375,8 @@ class Agenda:
     indicators: tuple[Indicator, ...] = ()
     indicators_text: str = ""
     indicators_source: Source | None = None
+    regionals: tuple[Regional, ...] = ()
+    programmes: tuple[Programme, ...] = ()
 
     @property
     def actions(self) -> tuple[Action, ...]:
@@ -465,7 +508,20 @@ def build_agenda(municipality: dict, files: list[dict]) -> Agenda:
         Indicator(i["id"], i["title"], _source(i["source"]), i.get("measures", ""), tuple(i.get("informs") or ()),
                   tuple(IndicatorValue(v["year"], v["value"], _source(v["source"])) for v in i.get("values") or ()))
         for f in indicator_files for i in f["indicators"])
+    regionals = tuple(
+        Regional(r["id"], r["title"], r["region"], _source(r["source"]),
+                 tuple(RegionalTheme(t["id"], t["title"], _source(t["source"]), t.get("text", ""),
+                                     tuple(t.get("answered_by") or ())) for t in r["themes"]),
+                 r.get("authors", ""), r.get("date", ""), r.get("lead", ""), r.get("text", ""),
+                 tuple(build_section(x) for x in r.get("sections") or ()))
+        for r in sorted(by_kind.get("regional", []), key=lambda r: r["id"]))
+    programmes = tuple(
+        Programme(p["id"], p["title"], _source(p["source"]), p.get("date", ""), p.get("lead", ""), p.get("text", ""),
+                  tuple(p.get("history_of") or ()), _items(p.get("phenomena")), _items(p.get("sporen")),
+                  tuple(build_section(x) for x in p.get("sections") or ()))
+        for p in sorted(by_kind.get("programme", []), key=lambda p: p["id"]))
     return Agenda(
+        regionals=regionals, programmes=programmes,
         action_plans=tuple(plans), glossary=tuple(glossary), indicators=indicators,
         indicators_text=indicator_files[0].get("text", "") if indicator_files else "",
         indicators_source=_source(indicator_files[0].get("source")) if indicator_files else None,

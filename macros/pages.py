@@ -51,6 +51,8 @@ def build_pages(agenda: Agenda, versions: tuple[Agenda, ...] = ()) -> list[PageS
     if agenda.partners:
         pages.append(PageSpec("partners.md", "partners"))
         pages += [PageSpec(page_path("partner", p.id), "partner", p.id) for p in agenda.partners]
+    pages += [PageSpec(f"regio/{r.id}.md", "regional", r.id) for r in agenda.regionals]
+    pages += [PageSpec(f"programma/{p.id}.md", "programme", p.id) for p in agenda.programmes]
     pages.append(PageSpec("bronnen.md", "sources"))
     pages.append(PageSpec("open-data.md", "open_data"))
     if len(versions) > 1:
@@ -84,6 +86,10 @@ def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None, versions: t
         nav.append({"Partners": "partners.md"})
     if agenda.glossary:
         nav.append({"Begrippen": "begrippen.md"})
+    background = [{r.title: f"regio/{r.id}.md"} for r in agenda.regionals] + \
+        [{p.title: f"programma/{p.id}.md"} for p in agenda.programmes]
+    if background:
+        nav.append({"Regio en geschiedenis": background})
     nav.append({"Bronnen": "bronnen.md"})
     nav.append({"Open data": "open-data.md"})
     if len(versions) > 1:

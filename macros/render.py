@@ -12,6 +12,7 @@ from macros.markup import block, heading, inline, join, link, md_escape, text
 from macros.model import (Agenda, Chapter, FundamentGroup, Item, Note, Partner, Pillar, Section, Series,
                           Source, Speerpunt, Theme, Topic)
 from macros.render_actions import ActionPages
+from macros.render_context import ContextPages
 from macros.render_figures import FigurePages
 from macros.render_versions import VersionPages
 from macros.text import escape, render_text
@@ -43,7 +44,7 @@ PARTNER_TYPES = {
 }
 
 
-class Renderer(ActionPages, VersionPages, FigurePages):
+class Renderer(ActionPages, VersionPages, FigurePages, ContextPages):
     """Renders pages of one agenda; holds the model, its index and the other versions."""
 
     def __init__(self, agenda: Agenda, index: Index, versions: tuple[Agenda, ...] = (), current: Agenda | None = None):
@@ -245,6 +246,7 @@ class Renderer(ActionPages, VersionPages, FigurePages):
             speerpunten,
             *pillars,
             self._actions_and_partners(here, theme.id, theme.all_speerpunten),
+            self.theme_context(theme, here),
             self.notes(theme.notes),
         )
 

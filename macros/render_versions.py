@@ -6,13 +6,23 @@ from __future__ import annotations
 import re
 
 from macros.diff import FIELD_LABELS, KIND_LABELS, Change, diff, lineage, summary, word_diff
-from macros.markup import block, heading, join
+from macros.markup import block, heading, inline, join
 from macros.model import Agenda
 from macros.text import escape
 from macros.versions import STATUS_LABELS, describe, version_title
 
-CHANGE_LABELS = {"voortgezet": "voortgezet als", "hernoemd": "hernoemd tot", "samengevoegd": "samengevoegd in",
-                 "gesplitst": "gesplitst in", "opgegaan-in": "opgegaan in", "nieuw": "nieuw:"}
+# What happened to the older item, said from its side: "<Drugs> is opgegaan in <this theme>".
+CHANGE_LABELS = {"voortgezet": "voortgezet in", "hernoemd": "hernoemd tot", "samengevoegd": "samengevoegd in",
+                 "gesplitst": "gesplitst; een deel gaat verder in", "opgegaan-in": "opgegaan in", "nieuw": "nieuw:"}
+
+
+def old_title(versions, version_id: str, item_id: str) -> str:
+    """The title of an item in another version (its id if it has no title there)."""
+    agenda = next((v for v in versions if v.id == version_id), None)
+    if agenda is None or not item_id:
+        return item_id
+    from macros.diff import entries
+    return next((e.title for e in entries(agenda) if e.key == item_id), item_id)
 
 
 def versions_root(here: str) -> str:
@@ -131,9 +141,9 @@ class VersionPages:
             parts.append(block(f'<h3 id="{_slug(title)}">{title} ({len(items)})</h3><ul>{listed}</ul>', "agenda-change-list"))
         notes = lineage(new, old.id)
         if notes:
-            items = "".join(f"<li><strong>{escape(n.item_title)}</strong>: {CHANGE_LABELS.get(n.change, n.change)} "
-                            f"{escape(n.old_item) if n.old_item else ''}{' — ' + escape(n.text.strip()) if n.text else ''}</li>"
-                            for n in notes)
+            items = "".join(f"<li><strong>{escape(old_title(self.versions, old.id, n.old_item))}</strong> is "
+                            f"{CHANGE_LABELS.get(n.change, n.change)} <strong>{escape(n.item_title)}</strong>"
+                            f"{': ' + inline(n.text.strip()) if n.text else ''}</li>" for n in notes)
             parts += [heading(2, "Samengevoegd, gesplitst, voortgezet of vervallen", "herkomst"),
                       "Wat de nieuwere versie zelf zegt over onderdelen van de oudere:\n", block(items, "", "ul")]
         changed = [ch for ch in changes if ch.kind == "changed"]

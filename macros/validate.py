@@ -266,11 +266,13 @@ REFERENCES = {
     "partners": ("partner",), "led_by": ("partner",), "figures": ("figure",),
     "serves": ("pillar", "topic", "group"), "speerpunt": ("speerpunt",), "core_task": ("core_task",),
     "informs": ("theme", "pillar", "topic", "group"),
+    "answered_by": ("theme",), "history_of": ("theme",),
 }
 _LIST_KINDS = {
     "pillars": "pillar", "speerpunten": "speerpunt", "groups": "group", "topics": "topic", "tasks": "core_task",
     "partners": "partner", "actions": "action", "figures": "figure", "series": "figure", "documents": "document",
     "references": "reference", "items": "item", "sections": "section", "indicators": "indicator",
+    "themes": "regional_theme", "phenomena": "item", "sporen": "item",
 }
 _KIND_WORDS = {
     "partner": "partner", "figure": "key figure", "pillar": "pillar", "topic": "fundament topic",
