@@ -662,13 +662,13 @@ def _worker_inproc(project: str, baseline: str, baseline_nav: str) -> dict:
 
     # What one cache lookup of macros.site costs (it runs several times per page in a build).
     fingerprint_s = None
-    try:
-        from macros.site import _fingerprint
+    if callable(getattr(site_module, "_fingerprint", None)):
         t0 = time.perf_counter()
-        _fingerprint(policy)
+        state = site_module._fingerprint(policy)
         fingerprint_s = time.perf_counter() - t0
-    except Exception:  # noqa: BLE001 - diagnostic only; the project may have changed it
-        pass
+        # Rendering the baseline below calls the macros once per page, and each call
+        # would take this fingerprint again; it is reported separately, so skip it here.
+        site_module._fingerprint = lambda _folder: state
 
     # The baseline: the same pages, rendered once by our macros, as plain Markdown files.
     site_module.load_versions = lambda _policy: (sources, [])  # reuse the checked sources

@@ -134,9 +134,9 @@ def collect_ids(source: VersionSource) -> list[Problem]:
                 continue
             node_id, item_kind = node["id"], _item_kind(path)
             if not path:
-                if file_kind not in ("version", "municipality"):
-                    source.ids.setdefault(node_id, (loaded, path, file_kind))
-                continue
+                if file_kind in ("version", "municipality"):
+                    continue
+                item_kind = file_kind  # a file-level id (a theme, a chapter) is an item like any other
             if item_kind == "document":
                 continue
             if node_id in source.ids:

@@ -17,7 +17,8 @@ PAGES = [
     "actueel/fundament/voetbal/", "actueel/fundament/crisisbeheersing/", "actueel/uitvoeringsagenda/",
     "actueel/actie/actie-wet-bibob-uitbreiden/", "actueel/partners/", "actueel/partner/riec/",
     "actueel/kerncijfers/", "actueel/indicatoren/", "actueel/voortgang/2024/", "actueel/begrippen/",
-    "actueel/bronnen/", "actueel/versies/",
+    "actueel/bronnen/", "actueel/versies/", "actueel/regio/regio-ijsselland-2022/",
+    "actueel/programma/programma-ondermijning-2018/",
     "actueel/vergelijk/2024-2027-concept/", "actueel/toegankelijkheid/", "actueel/privacy/",
     "2024-2027-concept/thema/ondermijning/", "2020-2023/",
 ]
