@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 
 from macros.pages import build_nav
 from macros.problems import PolicyError, format_problems
-from macros.site import KEEP_LAST_GOOD, last_good_site, load_site, settings, site_for_config
+from macros.site import KEEP_LAST_GOOD, last_good_site, load_site, remember, settings, site_for_config
 from macros.text import abbreviate
 
 # Not under the "mkdocs" logger on purpose: mkdocs counts that logger's
@@ -49,6 +49,7 @@ def on_config(config):
         if site is None:
             raise Abort("The policy YAML has problems (listed above); nothing was built.") from None
         log.warning("The preview shows the last version of the policy that passed validation; fix the problems above.")
+    remember(config, site)
     config["nav"] = build_nav(site.agenda, EXTRA_NAV, site.versions)
     return config
 

@@ -61,18 +61,9 @@ class _NotAllowed(Exception):
         self.mark, self.message, self.hint = mark, message, hint
 
 
-class _Loader(yaml.SafeLoader):
-    """A SafeLoader that refuses anchors and aliases while composing."""
-
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _NotAllowed(
-                event.start_mark,
-                "YAML anchors (&name) and aliases (*name) are not allowed",
-                "write the text out in full where it is needed",
-            )
-        return super().compose_node(parent, index)
+# libyaml (C) composes about twenty times faster than pure Python; same nodes, same marks.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ALIAS = ("YAML anchors (&name) and aliases (*name) are not allowed", "write the text out in full where it is needed")
 
 
 def display_name(path: Path, base: Path | None = None) -> str:
@@ -116,14 +107,15 @@ def load_file(path: Path, display: str | None = None) -> tuple[LoadedFile, list[
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-    except _NotAllowed as err:
-        return loaded, problem(err.mark.line + 1, err.mark.column + 1, err.message, err.hint)
     except yaml.MarkedYAMLError as err:
         return loaded, problem(*_explain_yaml_error(err, text))
     finally:
         loader.dispose()
     problems: list[Problem] = []
-    data = _to_data(node, (), loaded, problems, loader)
+    try:
+        data = _to_data(node, (), loaded, problems, loader, set())
+    except _NotAllowed as err:  # an alias: the node graph is shared, never expanded
+        return loaded, problem(err.mark.line + 1, err.mark.column + 1, err.message, err.hint)
     # A disallowed tag makes the data meaningless: report the tag, nothing that follows from it.
     loaded.data = None if any("YAML tag" in p.message for p in problems) else data
     return loaded, problems
@@ -168,7 +160,7 @@ def _describe_yaml_error(what: str) -> tuple[str, str]:
     if "mapping values are not allowed" in what:
         return ("a ':' appears where YAML does not expect it",
                 "put text that contains ': ' between quotes, or use the block style '|'")
-    if "expected <block end>" in what or "did not find expected key" in what:
+    if "expected <block end>" in what or "did not find expected key" in what or "expected '-' indicator" in what:
         return ("the indentation is inconsistent here",
                 "align this line with the other keys at the same level (use spaces, 2 per level)")
     if "could not find expected ':'" in what:
@@ -179,14 +171,21 @@ def _describe_yaml_error(what: str) -> tuple[str, str]:
     return (f"the YAML cannot be read: {what}", "check the indentation and quotes on this line and the line above")
 
 
-def _to_data(node, path, loaded: LoadedFile, problems: list[Problem], loader: yaml.SafeLoader):
-    """Convert a composed node to plain data, recording positions and problems."""
+def _to_data(node, path, loaded: LoadedFile, problems: list[Problem], loader, seen: set):
+    """Convert a composed node to plain data, recording positions and problems.
+
+    A node met twice is an alias: refused before anything is expanded, so an
+    alias bomb ("billion laughs") costs nothing.
+    """
+    if id(node) in seen:
+        raise _NotAllowed(node.start_mark, *_ALIAS)
+    seen.add(id(node))
     loaded.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
             problems.append(_tag_problem(loaded, node))
         result: dict[str, Any] = {}
-        seen: dict[str, tuple[int, int]] = {}
+        first_at: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
             key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key_node, yaml.ScalarNode):
@@ -198,19 +197,19 @@ def _to_data(node, path, loaded: LoadedFile, problems: list[Problem], loader: ya
                 problems.append(Problem(loaded.display, *key_pos, "YAML merge keys ('<<') are not allowed",
                                         "write the keys out in full"))
                 continue
-            if key in seen:
+            if key in first_at:
                 problems.append(Problem(
                     loaded.display, *key_pos, f"the key '{key}' appears twice in the same block",
-                    f"the first '{key}' is on line {seen[key][0]}; keep one of them (YAML would silently drop the first)"))
+                    f"the first '{key}' is on line {first_at[key][0]}; keep one of them (YAML would silently drop the first)"))
                 continue
-            seen[key] = key_pos
+            first_at[key] = key_pos
             loaded.key_marks[path + (key,)] = key_pos
-            result[key] = _to_data(value_node, path + (key,), loaded, problems, loader)
+            result[key] = _to_data(value_node, path + (key,), loaded, problems, loader, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
             problems.append(_tag_problem(loaded, node))
-        return [_to_data(child, path + (i,), loaded, problems, loader) for i, child in enumerate(node.value)]
+        return [_to_data(child, path + (i,), loaded, problems, loader, seen) for i, child in enumerate(node.value)]
     if node.tag not in _PLAIN_TAGS:
         problems.append(_tag_problem(loaded, node))
         return node.value

@@ -90,15 +90,30 @@ def last_good_site(config) -> Site | None:
     return _LAST_GOOD.get((str(policy), municipality, version))
 
 
+_FOR_BUILD: dict[int, tuple] = {}  # id(config) -> (config, site): one lookup per page, not a scan of the files
+
+
 def site_for_config(config) -> Site:
-    """The site of this configuration. While previewing (`keep_last_good`), a
-    policy that fails validation yields the last good site instead."""
+    """The site of this configuration, loaded once per build (each build, also
+    each rebuild of `mkdocs serve`, has its own config object). While
+    previewing, a policy that fails validation yields the last good site."""
+    found = _FOR_BUILD.get(id(config))
+    if found is not None and found[0] is config:
+        return found[1]
     try:
-        return load_site(*settings(config))
+        site = load_site(*settings(config))
     except PolicyError:
         if KEEP_LAST_GOOD["on"] and last_good_site(config) is not None:
             return last_good_site(config)
         raise
+    return remember(config, site)
+
+
+def remember(config, site: Site) -> Site:
+    """Use `site` for every page of the build that `config` belongs to."""
+    _FOR_BUILD.clear()
+    _FOR_BUILD[id(config)] = (config, site)
+    return site
 
 
 KEEP_LAST_GOOD = {"on": False}
