@@ -35,7 +35,9 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 AGENDA = ROOT / ".venv" / "bin" / "agenda"
 if not PYTHON.exists():  # pragma: no cover - run outside the project's venv
     PYTHON = Path(sys.executable)
-POLICY = ROOT / "policy"
+SRC = ROOT  # where projects and the template come from; main() points it at a snapshot
+SNAPSHOT = ("macros", "schema", "docs", "overrides", "mkdocs.yml", "policy")
+POLICY = SRC / "policy"
 MUNICIPALITY = "deventer"
 CURRENT = "2024-2027"  # the version in force: mkdocs.yml builds this one, so it keeps its name
 CONCEPT = "2024-2027-concept"
@@ -367,7 +369,15 @@ class Generator:
         """The concept before the version in force: the same size, with 3% of the added
         items missing, 5% renamed and 20% reworded."""
         out = copy.deepcopy(current)
-        out["version.yaml"] = _load_plain(CONCEPT_TEMPLATE / "version.yaml")
+        version = _load_plain(CONCEPT_TEMPLATE / "version.yaml")
+        known = {d.get("id") for d in version.get("documents") or ()}
+        # the files copied from the version in force may cite documents the real concept does not list
+        version["documents"] = list(version.get("documents") or ()) + [
+            copy.deepcopy(d) for d in current["version.yaml"].get("documents") or () if d.get("id") not in known]
+        out["version.yaml"] = version
+        # The concept cites every document the copied files cite (regional letter, 2018 programme).
+        known = {d["id"] for d in out["version.yaml"]["documents"]}
+        out["version.yaml"]["documents"] += [d for d in current["version.yaml"]["documents"] if d["id"] not in known]
         for data in out.values():
             for key, node in list(_walk(data)):
                 for field, value in list(node.items()):
@@ -545,15 +555,39 @@ def _add_lineage(versions: dict[str, dict[str, dict]], pool: Pool) -> None:
 # projects
 # --------------------------------------------------------------------------------------
 
+def snapshot(workdir: Path) -> dict:
+    """Copy the code and data under test once, so that every size of one run measures
+    the same state even while someone edits the working tree. Child processes import
+    `macros` from the copy (PYTHONPATH comes before the editable install)."""
+    global SRC, POLICY, TEMPLATE, CONCEPT_TEMPLATE
+    import hashlib
+
+    code = workdir / "code"
+    code.mkdir()
+    for name in SNAPSHOT:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, code / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy(ROOT / name, code / name)
+    SRC, POLICY = code, code / "policy"
+    TEMPLATE, CONCEPT_TEMPLATE = POLICY / MUNICIPALITY / CURRENT, POLICY / MUNICIPALITY / CONCEPT
+    ENV["PYTHONPATH"] = str(code) + (os.pathsep + ENV["PYTHONPATH"] if ENV.get("PYTHONPATH") else "")
+    digest = hashlib.sha256()
+    for path in sorted(p for p in (code / "macros").rglob("*") if p.is_file()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return {"macros_sha256": digest.hexdigest()[:16], "snapshot_of": [n for n in SNAPSHOT],
+            "taken": _dt.datetime.now().astimezone().isoformat(timespec="seconds")}
+
+
 def make_project(target: Path, policy_from: Path | None = None) -> Path:
     """Like tests/conftest.py's make_project: copies of mkdocs.yml, docs/, overrides/,
     symlinks to macros/ and schema/; policy/ copied from `policy_from` if given."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy(SRC / "mkdocs.yml", target / "mkdocs.yml")
     for name in ("docs", "overrides"):
-        shutil.copytree(ROOT / name, target / name)
+        shutil.copytree(SRC / name, target / name)
     for name in ("macros", "schema"):
-        (target / name).symlink_to(ROOT / name)
+        (target / name).symlink_to(SRC / name)
     if policy_from is not None:
         shutil.copytree(policy_from, target / "policy")
     return target
@@ -971,8 +1005,10 @@ def targets(rows: list[dict]) -> list[dict]:
                           ("validate incl. process start", "validate_s"), ("mkdocs build", "build_s")):
             per = {str(r["size"]): r[key] / r["items"] for r in synth}
             spread = max(per.values()) / min(per.values())
+            values = list(per.values())
+            trend = "grows with size" if values[-1] > values[0] else "falls with size: fixed start-up costs"
             add(f"time per item within 1.5x from {synth[0]['size']}x to {synth[-1]['size']}x: {name}", spread <= 1.5,
-                ", ".join(f"{s}x {v * 1e6:.0f} us" for s, v in per.items()) + f" (spread {spread:.2f}x)")
+                ", ".join(f"{s}x {v * 1e6:.0f} us" for s, v in per.items()) + f" (spread {spread:.2f}x, {trend})")
     else:
         add("time per item constant within 1.5x", None, "needs two or more sizes")
     big = by.get("100")
@@ -1045,6 +1081,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     rows = []
     try:
+        code = snapshot(workdir)
+        log(f"bench: code and policy copied to {SRC} (macros sha256 {code['macros_sha256']})")
         pool = Pool(POLICY)
         if not args.no_real:
             rows.append(measure("real", workdir, None, None, args))
@@ -1053,7 +1091,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
-    result = {"machine": machine(), "total_s": time.perf_counter() - started, "baseline_nav": args.baseline_nav,
+    result = {"machine": machine(), "code": code, "total_s": time.perf_counter() - started,
+              "baseline_nav": args.baseline_nav, "argv": sys.argv[1:],
               "rows": rows, "targets": targets(rows)}
     Path(args.out).write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
     print()
