@@ -28,6 +28,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_TEXT_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}  # dates stay text, as written
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAX_BYTES = 2_000_000
@@ -35,13 +36,43 @@ _MAX_BYTES = 2_000_000
 
 @dataclass
 class LoadedFile:
-    """One YAML file: its data and the 1-based line/column of every value."""
+    """One YAML file: its data and the 1-based line/column of every value.
+
+    Positions are found only when a message needs one, by composing the text
+    again: recording them for every value, or keeping the composed nodes,
+    cost more time and memory than reading the file.
+    """
 
     path: Path
     display: str  # the name shown in messages
     data: Any = None
-    marks: dict = field(default_factory=dict)  # path -> (line, column) of the value
-    key_marks: dict = field(default_factory=dict)  # path -> (line, column) of its key
+    text: str = field(default="", repr=False)
+    _marks: dict | None = field(default=None, repr=False)
+    _key_marks: dict | None = field(default=None, repr=False)
+
+    @property
+    def marks(self) -> dict:
+        """path -> (line, column) of the value."""
+        if self._marks is None:
+            self._index_positions()
+        return self._marks
+
+    @property
+    def key_marks(self) -> dict:
+        """path -> (line, column) of its key."""
+        if self._key_marks is None:
+            self._index_positions()
+        return self._key_marks
+
+    def _index_positions(self) -> None:
+        self._marks, self._key_marks = {}, {}
+        if self.data is None:
+            return  # unreadable: its problems carry their own positions
+        loader = _Loader(self.text)
+        try:
+            _positions(loader.get_single_node(), (), self._marks, self._key_marks)
+        finally:
+            loader.dispose()
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest parent that has one."""
@@ -56,12 +87,29 @@ class LoadedFile:
         return self.marks.get((), (1, 1))
 
 
+def _positions(node, path: tuple, marks: dict, key_marks: dict) -> None:
+    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None or key in seen:  # as in _to_data: the first of duplicate keys counts
+                continue
+            seen.add(key)
+            key_marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _positions(value_node, path + (key,), marks, key_marks)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            _positions(child, path + (i,), marks, key_marks)
+
+
 class _NotAllowed(Exception):
     def __init__(self, mark, message: str, hint: str):
         self.mark, self.message, self.hint = mark, message, hint
 
 
 # libyaml (C) composes about twenty times faster than pure Python; same nodes, same marks.
+# (Answering `resolve` for plain text in Python was tried: it made composing slower.)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ALIAS = ("YAML anchors (&name) and aliases (*name) are not allowed", "write the text out in full where it is needed")
 
@@ -113,11 +161,12 @@ def load_file(path: Path, display: str | None = None) -> tuple[LoadedFile, list[
         loader.dispose()
     problems: list[Problem] = []
     try:
-        data = _to_data(node, (), loaded, problems, loader, set())
+        data = _to_data(node, loaded, problems, loader, set())
     except _NotAllowed as err:  # an alias: the node graph is shared, never expanded
         return loaded, problem(err.mark.line + 1, err.mark.column + 1, err.message, err.hint)
     # A disallowed tag makes the data meaningless: report the tag, nothing that follows from it.
     loaded.data = None if any("YAML tag" in p.message for p in problems) else data
+    loaded.text = text
     return loaded, problems
 
 
@@ -171,8 +220,8 @@ def _describe_yaml_error(what: str) -> tuple[str, str]:
     return (f"the YAML cannot be read: {what}", "check the indentation and quotes on this line and the line above")
 
 
-def _to_data(node, path, loaded: LoadedFile, problems: list[Problem], loader, seen: set):
-    """Convert a composed node to plain data, recording positions and problems.
+def _to_data(node, loaded: LoadedFile, problems: list[Problem], loader, seen: set):
+    """Convert a composed node to plain data, recording problems.
 
     A node met twice is an alias: refused before anything is expanded, so an
     alias bomb ("billion laughs") costs nothing.
@@ -180,42 +229,41 @@ def _to_data(node, path, loaded: LoadedFile, problems: list[Problem], loader, se
     if id(node) in seen:
         raise _NotAllowed(node.start_mark, *_ALIAS)
     seen.add(id(node))
-    loaded.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
+    cls = node.__class__
+    if cls is yaml.ScalarNode:
+        tag = node.tag
+        if tag in _TEXT_TAGS:
+            return node.value
+        if tag not in _PLAIN_TAGS:
+            problems.append(_tag_problem(loaded, node))
+            return node.value
+        return loader.construct_object(node, deep=True)
+    if cls is yaml.MappingNode:
         if node.tag != _MAP:
             problems.append(_tag_problem(loaded, node))
         result: dict[str, Any] = {}
-        first_at: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
-            key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(loaded.display, *key_pos, "a key must be a plain word",
-                                        "write keys as 'name: value'"))
+            if key_node.__class__ is not yaml.ScalarNode:
+                problems.append(Problem(loaded.display, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                        "a key must be a plain word", "write keys as 'name: value'"))
                 continue
             key = key_node.value
             if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(Problem(loaded.display, *key_pos, "YAML merge keys ('<<') are not allowed",
-                                        "write the keys out in full"))
+                problems.append(Problem(loaded.display, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                        "YAML merge keys ('<<') are not allowed", "write the keys out in full"))
                 continue
-            if key in first_at:
+            if key in result:
+                first = next(k for k, _ in node.value if k.__class__ is yaml.ScalarNode and k.value == key)
                 problems.append(Problem(
-                    loaded.display, *key_pos, f"the key '{key}' appears twice in the same block",
-                    f"the first '{key}' is on line {first_at[key][0]}; keep one of them (YAML would silently drop the first)"))
+                    loaded.display, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    f"the key '{key}' appears twice in the same block",
+                    f"the first '{key}' is on line {first.start_mark.line + 1}; keep one of them (YAML would silently drop the first)"))
                 continue
-            first_at[key] = key_pos
-            loaded.key_marks[path + (key,)] = key_pos
-            result[key] = _to_data(value_node, path + (key,), loaded, problems, loader, seen)
+            result[key] = _to_data(value_node, loaded, problems, loader, seen)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ:
-            problems.append(_tag_problem(loaded, node))
-        return [_to_data(child, path + (i,), loaded, problems, loader, seen) for i, child in enumerate(node.value)]
-    if node.tag not in _PLAIN_TAGS:
+    if node.tag != _SEQ:
         problems.append(_tag_problem(loaded, node))
-        return node.value
-    if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
-        return node.value
-    return loader.construct_object(node, deep=True)
+    return [_to_data(child, loaded, problems, loader, seen) for child in node.value]
 
 
 def _tag_problem(loaded: LoadedFile, node) -> Problem:
