@@ -165,23 +165,44 @@ def lineage(new: Agenda, old_version: str) -> list[Lineage]:
     return out
 
 
-_WORD = re.compile(r"\s+|[^\s]+")
+_WORD = re.compile(r"\s*\S+\s*|\s+")  # a word with the spaces around it: half the tokens of word/space
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """(op, text) runs: op is "=", "-" (deleted) or "+" (inserted), word by word."""
     a, b = _WORD.findall(old), _WORD.findall(new)
-    runs: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # A reworded text mostly keeps its start and end; matching only the middle
+    # keeps SequenceMatcher (quadratic in the worst case) on short sequences.
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    runs: list[tuple[str, str]] = [("=", "".join(a[:head]))] if head else []
+    mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    matcher = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            runs.append(("=", "".join(a[i1:i2])))
+            runs.append(("=", "".join(mid_a[i1:i2])))
         else:
             if i1 != i2:
-                runs.append(("-", "".join(a[i1:i2])))
+                runs.append(("-", "".join(mid_a[i1:i2])))
             if j1 != j2:
-                runs.append(("+", "".join(b[j1:j2])))
-    return runs
+                runs.append(("+", "".join(mid_b[j1:j2])))
+    if tail:
+        runs.append(("=", "".join(a[len(a) - tail:])))
+    return _merged(runs)
+
+
+def _merged(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for op, text in runs:
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        elif text:
+            out.append((op, text))
+    return out
 
 
 def summary(changes: list[Change]) -> dict[str, int]:

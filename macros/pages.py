@@ -1,8 +1,9 @@
 """Which pages the site has, and the navigation, derived from the model.
 
 Each generated page holds a single macro call with ids only, never policy
-text: mkdocs-macros evaluates page source as Jinja, and text from YAML must
-never be evaluated.
+text. The `on_page_markdown` hook renders it from the model directly; were
+it left to mkdocs-macros, which evaluates page source as Jinja, still no text
+from YAML would ever be evaluated.
 """
 
 from __future__ import annotations

@@ -55,6 +55,33 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages):
 
     # --- shared pieces -----------------------------------------------------------------
 
+    def page(self, kind: str, item_id: str, here: str) -> str:
+        """The body of one page: `kind` names the renderer, `item_id` the item."""
+        agenda = self.agenda
+        if kind == "chapter":
+            return self.chapter(next(c for c in agenda.chapters if c.id == item_id), here)
+        if kind == "theme":
+            return self.theme(next(t for t in agenda.themes if t.id == item_id), here)
+        if kind == "pillar":
+            return self.pillar(next(p for t in agenda.themes for p in t.pillars if p.id == item_id), here)
+        if kind == "topic":
+            groups = agenda.fundament.groups
+            found = [g for g in groups if g.id == item_id] + [t for g in groups for t in g.topics if t.id == item_id]
+            return self.topic(found[0], here)
+        if kind == "action":
+            return self.action(self.index.actions[item_id], here)
+        if kind == "regional":
+            return self.regional(next(x for x in agenda.regionals if x.id == item_id), here)
+        if kind == "programme":
+            return self.programme(next(x for x in agenda.programmes if x.id == item_id), here)
+        if kind == "progress":
+            return self.progress(int(item_id), here)
+        if kind == "comparison":
+            return self.comparison(item_id, here)
+        if kind == "partner":
+            return self.partner(self.index.partners[item_id], here)
+        return getattr(self, kind)(here)
+
     def source(self, source: Source | None) -> str:
         if source is None:
             return ""

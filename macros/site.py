@@ -8,6 +8,7 @@ result is cached per configuration and per state of the policy files, so
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from macros.index import Index, build_index
@@ -31,6 +32,10 @@ class Site:
 
     def page(self, kind: str, item_id: str) -> PageSpec:
         return next(p for p in self.pages if p.kind == kind and p.item_id == item_id)
+
+    @cached_property
+    def page_by_path(self) -> dict[str, PageSpec]:
+        return {p.path: p for p in self.pages}
 
 
 _CACHE: dict[tuple, Site] = {}

@@ -10,6 +10,7 @@ that mkdocs-macros would evaluate: it is produced after macro rendering.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from functools import lru_cache
@@ -67,9 +68,15 @@ def _neutralise_templates(text: str) -> str:
     return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
-_SKIP_INSIDE = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
-                "title", "option", "select", "button", "label", "textarea", "svg"}
-_TAG = re.compile(r"(<[^>]*>)")
+_SKIP_INSIDE = ("a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
+                "title", "option", "select", "button", "label", "textarea", "svg")
+_SKIP_TAG = re.compile(r"<(/?)\s*(?:" + "|".join(_SKIP_INSIDE) + r")(?=[\s>/])[^>]*>", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    longest_first = sorted(terms, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in longest_first) + r")(?![\w-])")
 
 
 def abbreviate(page_html: str, terms: dict[str, str]) -> str:
@@ -77,20 +84,31 @@ def abbreviate(page_html: str, terms: dict[str, str]) -> str:
 
     Works on the page HTML that mkdocs produced (well-formed), touching only
     text between tags, never inside links, headings, code or form controls.
+    Terms are found first and only their surroundings are examined, so a
+    page costs little more than one regular-expression search.
     """
     if not terms:
         return page_html
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w-])")
-    out, depth = [], {}
-    for part in _TAG.split(page_html):
-        if part.startswith("<"):
-            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
-            if name and name.group(1).lower() in _SKIP_INSIDE and not part.endswith("/>"):
-                tag = name.group(1).lower()
-                depth[tag] = depth.get(tag, 0) + (-1 if part.startswith("</") else 1)
-            out.append(part)
-        elif part and not any(v > 0 for v in depth.values()):
-            out.append(pattern.sub(lambda m: f'<abbr title="{html.escape(terms[m.group(1)])}">{m.group(1)}</abbr>', part))
-        else:
-            out.append(part)
+    hits = list(_term_pattern(tuple(sorted(terms))).finditer(page_html))
+    if not hits:
+        return page_html
+    starts, depths, depth = [], [], 0  # depth of skipped elements after each of their tags
+    for tag in _SKIP_TAG.finditer(page_html):
+        if tag.group(0).endswith("/>"):
+            continue
+        depth = max(0, depth + (-1 if tag.group(1) else 1))
+        starts.append(tag.start())
+        depths.append(depth)
+    out, done = [], 0
+    for hit in hits:
+        at = hit.start()
+        if page_html.rfind("<", 0, at) > page_html.rfind(">", 0, at):
+            continue  # inside a tag: an attribute value
+        before = bisect.bisect_right(starts, at)
+        if before and depths[before - 1] > 0:
+            continue  # inside a link, heading, code, ...
+        term = hit.group(1)
+        out += [page_html[done:at], f'<abbr title="{html.escape(terms[term])}">{term}</abbr>']
+        done = hit.end()
+    out.append(page_html[done:])
     return "".join(out)

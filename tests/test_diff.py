@@ -103,3 +103,19 @@ def test_cli_diff_between_git_revisions(project):
     assert ("- **Gewijzigd**: Onderwerp van het fundament *Voetbal en veiligheid* (`voetbal`): "
             "hernoemd (was: *Voetbal*)") in result.stdout
     assert agenda("diff", "--git", "nope", "main", cwd=project).returncode == 2
+
+
+def test_word_diff_runs_rebuild_both_texts():
+    """Whatever the texts, the kept and deleted runs give the old text, the kept
+    and inserted runs the new one: no word is lost or doubled by the diff."""
+    import random
+
+    words = ["de", "het", "veiligheid", "samen", "partners", "", "\n", "ondermijning", "in", "voor"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        old = " ".join(rng.choice(words) for _ in range(rng.randint(0, 25)))
+        new = " ".join(rng.choice(words) for _ in range(rng.randint(0, 25)))
+        runs = word_diff(old, new)
+        assert "".join(text for op, text in runs if op != "+") == old
+        assert "".join(text for op, text in runs if op != "-") == new
+        assert all(text for _, text in runs)

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 import yaml
 
-from conftest import POLICY, VERSION, read
+from conftest import POLICY, VERSION, mkdocs, read
 
 DATA = {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (POLICY / VERSION).glob("*.yaml")}
 
@@ -161,3 +161,18 @@ def test_no_resource_from_another_host(site):
             if 'rel="canonical"' in tag or 'rel="alternate"' in tag:
                 continue
             assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), f"{path}: {tag}"
+
+
+def test_a_hand_written_page_can_embed_agenda_content(project):
+    """Generated pages bypass Jinja; a page an editor writes by hand still gets
+    the agenda through the macro, with the same escaping."""
+    (project / "docs" / "thema-kort.md").write_text(
+        '# Ondermijning in het kort\n\n{{ agenda_page("theme", "ondermijning") }}\n', encoding="utf-8")
+    result = mkdocs("build", "--strict", "--site-dir", "out", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "out" / "thema-kort" / "index.html").read_text(encoding="utf-8")
+    generated = (project / "out" / "thema" / "ondermijning" / "index.html").read_text(encoding="utf-8")
+    assert "agenda_page" not in page
+    # the pillars of the theme appear on both, linked the same way
+    pillar = re.search(r'href="\.\./\.\./pijler/([a-z0-9-]+)/"', generated)
+    assert pillar and f'href="../pijler/{pillar.group(1)}/"' in page
