@@ -137,8 +137,33 @@ def compare(old: Path | str, new: Path | str, git: bool = False) -> int:
                 parts.append(format_markdown(changes, *names))
     if not changed:
         parts.append("Geen wijzigingen in het beleid.\n")
+    elif git:
+        parts.append(_announcement(str(old), str(new)))
     print("\n".join(parts).rstrip())
     return 1 if changed else 0
+
+
+def _announcement(old: str, new: str) -> str:
+    """Whether the change will be announced, from the trailers of the commits
+    between the revisions and the request's description (AGENDA_CHANGE_DESCRIPTION)."""
+    import os
+    import subprocess
+
+    from macros.history import trailers
+
+    log = subprocess.run(["git", "log", "--format=%B", f"{old}..{new}"], capture_output=True, text=True).stdout
+    major, note = trailers(os.environ.get("AGENDA_CHANGE_DESCRIPTION", "") + "\n" + log)
+    if not major:
+        return ("### Aankondiging\n\nKleine correctie (`Change-type: minor`): de wijziging wordt bij de onderdelen "
+                "vastgelegd, maar niet aangekondigd op de wijzigingenpagina of in de feed.\n")
+    from macros.markup import md_escape
+
+    told = f"Toelichting voor inwoners: *{md_escape(note)}*" if note else (
+        "Er is geen toelichting: de site beschrijft de wijziging dan zelf. Voeg een regel `Change-note: ...` toe "
+        "om inwoners in eigen woorden te vertellen wat er verandert.")
+    return ("### Aankondiging\n\nInhoudelijke wijziging: wordt na samenvoegen aangekondigd op de "
+            f"wijzigingenpagina en in de feed. {told}\n\nIs dit alleen een tikfout? Zet dan `Change-type: minor` "
+            "in de beschrijving.\n")
 
 
 def new(municipality: str, name: str | None, start: int | None, root: Path) -> int:

@@ -216,6 +216,30 @@ def summary(changes: list[Change]) -> dict[str, int]:
     return counts
 
 
+def reworded_markdown(old: str, new: str, context: int = 6) -> str:
+    """How a text changed, for a pull-request comment: deleted words struck
+    through, inserted words in bold, long unchanged stretches shortened."""
+    from macros.markup import md_escape
+
+    def plain(text: str) -> str:
+        return md_escape(" ".join(text.split()))
+
+    out = []
+    runs = word_diff(old, new)
+    for i, (op, text) in enumerate(runs):
+        if op == "=":
+            words = text.split()
+            if len(words) > 2 * context:
+                head = words[:context] if i > 0 else []
+                tail = words[-context:] if i < len(runs) - 1 else []
+                words = head + ["…"] + tail
+            out.append(plain(" ".join(words)))
+        elif text.strip():
+            mark = "~~" if op == "-" else "**"
+            out.append(f"{mark}{plain(text)}{mark}")
+    return " ".join(part for part in out if part) or "(alleen witruimte)"
+
+
 def format_markdown(changes: list[Change], old_name: str, new_name: str, heading: str = "###") -> str:
     """A Markdown summary for a pull-request description, in Dutch like the policy."""
     c = summary(changes)
@@ -238,4 +262,6 @@ def format_markdown(changes: list[Change], old_name: str, new_name: str, heading
             if change.fields:
                 what.append("gewijzigd: " + ", ".join(FIELD_LABELS.get(f.field, f.field) for f in change.fields))
             lines.append(f"- **Gewijzigd**: {label} *{e.title}* (`{e.key}`): " + "; ".join(what))
+            for f in change.fields:
+                lines.append(f"  - {FIELD_LABELS.get(f.field, f.field)}: {reworded_markdown(f.old, f.new)}")
     return "\n".join(lines).rstrip() + "\n"

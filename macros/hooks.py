@@ -84,23 +84,36 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """The banner for pages of a version that is not in force (rendered by overrides/main.html)."""
+    """The banner for pages of a version that is not in force, and the address of
+    the feed of changes (both rendered by overrides/main.html)."""
+    from macros.render_actions import url
+    from macros.render_history import FEED
+
     site = site_for_config(config)
     context["agenda_banner"] = site.renderer.banner(page.file.src_uri, site.current_pages)
+    context["agenda_feed"] = url(page.file.src_uri, "index.md") + FEED
     return context
 
 
 def on_post_build(config):
-    """Write the open data files of this version next to its pages."""
+    """Write the open data files and the feed of changes of this version next to its pages."""
+    import os
     from pathlib import Path
 
     from macros.export import FILES, actions_csv, agenda_to_json, partners_csv
     from macros.schema import SCHEMA_PATH
 
+    from macros.feed import atom_feed
+    from macros.publish import FALLBACK_EPOCH
+    from macros.render_history import FEED
+
     site = site_for_config(config)
     out = Path(config["site_dir"])
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or FALLBACK_EPOCH)
     contents = {"json": agenda_to_json(site.agenda), "actions": actions_csv(site.agenda),
                 "partners": partners_csv(site.agenda), "schema": SCHEMA_PATH.read_text(encoding="utf-8")}
+    (out / FEED).write_text(atom_feed(site.agenda, site.renderer.history, config["site_url"] or "/", epoch),
+                            encoding="utf-8")
     for key, path in FILES.items():
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)

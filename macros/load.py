@@ -129,13 +129,17 @@ def display_name(path: Path, base: Path | None = None) -> str:
 
 def load_file(path: Path, display: str | None = None) -> tuple[LoadedFile, list[Problem]]:
     """Read one file; return it (data None when unreadable) and its problems."""
-    loaded = LoadedFile(Path(path), display or display_name(path))
+    return load_bytes(Path(path).read_bytes(), Path(path), display or display_name(path))
+
+
+def load_bytes(raw: bytes, path: Path, display: str) -> tuple[LoadedFile, list[Problem]]:
+    """Like load_file, for content read elsewhere (e.g. from git history)."""
+    loaded = LoadedFile(Path(path), display)
     name = loaded.display
 
     def problem(line, column, message, hint=""):
         return [Problem(name, line, column, message, hint)]
 
-    raw = Path(path).read_bytes()
     if len(raw) > _MAX_BYTES:
         return loaded, problem(1, 1, f"the file is too large ({len(raw):,} bytes; at most {_MAX_BYTES:,})",
                                "split it into several files")

@@ -9,6 +9,7 @@ sanitised HTML from `macros.text`. Every plain string from YAML goes through
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 import re
 
 from macros.text import render_inline, render_text
@@ -35,8 +36,19 @@ def heading(level: int, title: str, anchor: str = "", number: str = "") -> str:
 
 def rel(here: str, target: str, anchor: str = "") -> str:
     """A link from page `here` to page `target` (both docs-relative .md paths)."""
-    path = posixpath.relpath(target, posixpath.dirname(here) or ".") if target != here else ""
+    path = relative(target, posixpath.dirname(here)) if target != here else ""
     return f"{path}#{anchor}" if anchor else (path or "#")
+
+
+@lru_cache(maxsize=65536)
+def relative(target: str, start: str) -> str:
+    """posixpath.relpath for clean docs-relative paths, without its file-system
+    lookups (a thousand links on a page made them a fifth of rendering)."""
+    to, frm = target.split("/") if target else [], start.split("/") if start else []
+    common = 0
+    while common < min(len(to), len(frm)) and to[common] == frm[common]:
+        common += 1
+    return "/".join([".."] * (len(frm) - common) + to[common:]) or "."
 
 
 def link(here: str, target: str, title: str, anchor: str = "") -> str:

@@ -56,6 +56,7 @@ def build_pages(agenda: Agenda, versions: tuple[Agenda, ...] = ()) -> list[PageS
     pages += [PageSpec(f"programma/{p.id}.md", "programme", p.id) for p in agenda.programmes]
     pages.append(PageSpec("bronnen.md", "sources"))
     pages.append(PageSpec("open-data.md", "open_data"))
+    pages.append(PageSpec("wijzigingen.md", "changes_page"))
     if len(versions) > 1:
         pages.append(PageSpec("versies.md", "version_overview"))
         pages += [PageSpec(f"vergelijk/{other.id}.md", "comparison", other.id) for other in versions if other.id != agenda.id]
@@ -93,6 +94,7 @@ def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None, versions: t
         nav.append({"Regio en geschiedenis": background})
     nav.append({"Bronnen": "bronnen.md"})
     nav.append({"Open data": "open-data.md"})
+    nav.append({"Wijzigingen": "wijzigingen.md"})
     if len(versions) > 1:
         nav.append({"Versies en vergelijkingen": "versies.md"})
     nav += extra_pages or []

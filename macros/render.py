@@ -7,6 +7,7 @@ checked by mkdocs. Dutch words shown to residents live in `LABELS`.
 
 from __future__ import annotations
 
+from macros.history import History
 from macros.index import Index, page_path
 from macros.markup import block, heading, inline, join, link, md_escape, text
 from macros.model import (Agenda, Chapter, FundamentGroup, Item, Note, Partner, Pillar, Section, Series,
@@ -14,6 +15,7 @@ from macros.model import (Agenda, Chapter, FundamentGroup, Item, Note, Partner, 
 from macros.render_actions import ActionPages
 from macros.render_context import ContextPages
 from macros.render_figures import FigurePages
+from macros.render_history import HistoryPages
 from macros.render_versions import VersionPages
 from macros.text import escape, render_text
 
@@ -44,10 +46,12 @@ PARTNER_TYPES = {
 }
 
 
-class Renderer(ActionPages, VersionPages, FigurePages, ContextPages):
+class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPages):
     """Renders pages of one agenda; holds the model, its index and the other versions."""
 
-    def __init__(self, agenda: Agenda, index: Index, versions: tuple[Agenda, ...] = (), current: Agenda | None = None):
+    def __init__(self, agenda: Agenda, index: Index, versions: tuple[Agenda, ...] = (), current: Agenda | None = None,
+                 history: History | None = None):
+        self.history = history or History(False, "de geschiedenis is niet opgevraagd")
         self.agenda = agenda
         self.index = index
         self.versions = versions or (agenda,)
@@ -56,7 +60,14 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages):
     # --- shared pieces -----------------------------------------------------------------
 
     def page(self, kind: str, item_id: str, here: str) -> str:
-        """The body of one page: `kind` names the renderer, `item_id` the item."""
+        """The body of one page: `kind` names the renderer, `item_id` the item;
+        a page of one item ends with the item's history."""
+        body = self._page_body(kind, item_id, here)
+        if kind in _ITEM_PAGES:
+            body += "\n" + self.item_history(item_id, here)
+        return body
+
+    def _page_body(self, kind: str, item_id: str, here: str) -> str:
         agenda = self.agenda
         if kind == "chapter":
             return self.chapter(next(c for c in agenda.chapters if c.id == item_id), here)
@@ -440,6 +451,10 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages):
                 f'Uitleg: <a href="{escape(term.url)}">{escape(term.url)}</a>', "agenda-source", "p")
             parts += [heading(2, term.term, term.id), block(escape(term.meaning), "agenda-text", "p"), origin]
         return join(*parts)
+
+
+# Kinds of page that show one item, and so its history.
+_ITEM_PAGES = {"chapter", "theme", "pillar", "topic", "action", "partner"}
 
 
 def _numbered(number: str, title: str) -> str:

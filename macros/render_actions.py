@@ -6,10 +6,9 @@ site; both share the helpers of `Renderer`.
 
 from __future__ import annotations
 
-import posixpath
 
 from macros.index import page_path
-from macros.markup import block, heading, join, link, text
+from macros.markup import block, heading, join, link, relative, text
 from macros.model import Action
 from macros.text import escape
 
@@ -26,7 +25,7 @@ def url(here: str, target: str, anchor: str = "") -> str:
             return ""
         return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
     base = directory(here)
-    rel = posixpath.relpath(directory(target) or ".", base or ".")
+    rel = relative(directory(target).rstrip("/"), base.rstrip("/"))
     rel = "" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "") or "./"
 

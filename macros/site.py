@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from macros.history import version_history
 from macros.index import Index, build_index
 from macros.model import Agenda, build_agenda
 from macros.pages import PageSpec, build_pages
@@ -81,7 +82,9 @@ def load_site(policy: Path, municipality: str, version: str) -> Site:
     versions = tuple(ordered(list(agendas.values())))
     current = current_version(list(versions))
     index = build_index(agenda)
-    site = Site(agenda, index, tuple(build_pages(agenda, versions)), Renderer(agenda, index, versions, current),
+    folder = next(s.folder for s in chosen)
+    history = version_history(folder, chosen[0].municipality.data)
+    site = Site(agenda, index, tuple(build_pages(agenda, versions)), Renderer(agenda, index, versions, current, history),
                 versions, current, frozenset(p.path for p in build_pages(current, versions)))
     _CACHE.clear()
     _CACHE[key] = site
