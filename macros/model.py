@@ -377,6 +377,8 @@ class Agenda:
     indicators_source: Source | None = None
     regionals: tuple[Regional, ...] = ()
     programmes: tuple[Programme, ...] = ()
+    license_name: str = ""  # the open-data license from municipality.yaml; empty: none chosen yet
+    license_url: str = ""
 
     @property
     def actions(self) -> tuple[Action, ...]:
@@ -527,6 +529,8 @@ def build_agenda(municipality: dict, files: list[dict]) -> Agenda:
         indicators_source=_source(indicator_files[0].get("source")) if indicator_files else None,
         municipality_id=municipality["id"], municipality_name=municipality["name"],
         themes_label=(municipality.get("labels") or {}).get("themes", "Strategische thema's"),
+        license_name=(municipality.get("license") or {}).get("name", ""),
+        license_url=(municipality.get("license") or {}).get("url", ""),
         id=version["id"], title=version["title"], status=version["status"],
         period_start=version["period"]["start"], period_end=version["period"]["end"],
         documents=tuple(Document(x["id"], x["title"], x.get("date", ""), x.get("publisher", ""), x.get("file", ""))

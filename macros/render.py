@@ -431,6 +431,8 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPage
             f"Alles op deze site is ook als open data te downloaden, voor deze versie ({escape(self.agenda.id)}). "
             "De bestanden worden bij elke publicatie opnieuw gemaakt uit dezelfde bronnen als de pagina's.\n",
             block(files, "", "ul"),
+            heading(2, "Licentie", "licentie"),
+            self._license(),
             heading(2, "Velden", "velden"),
             "- **beleid.json**: het volledige model: missie, visie, kernwaarden, kerntaken, thema's met pijlers en "
             "speerpunten, het veiligheidsfundament, kerncijfers, indicatoren, partners en acties. Elk onderdeel heeft "
@@ -441,6 +443,16 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPage
             "Een leeg veld betekent: niet bepaald in de bronnen.\n"
             "- **partners.csv**: `id`, `naam`, `afkorting`, `soort`, `beschrijving`, `bron_document`, `bron_paragraaf`.\n",
         )
+
+    def _license(self) -> str:
+        a = self.agenda
+        if not a.license_name:
+            return (f"<p class=\"agenda-empty\">De gemeente {escape(a.municipality_name)} heeft in haar configuratie "
+                    "(nog) geen licentie voor deze open data vastgelegd. Vraag de gemeente naar de voorwaarden voor "
+                    "hergebruik.</p>\n")
+        name = escape(a.license_name)
+        named = f'<a href="{escape(a.license_url)}">{name}</a>' if a.license_url else name
+        return f"<p>De gemeente {escape(a.municipality_name)} publiceert deze gegevens onder de licentie {named}.</p>\n"
 
     def glossary(self, here: str) -> str:
         parts = [heading(1, "Begrippen en afkortingen"),

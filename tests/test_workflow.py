@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 
-from conftest import ENV, ROOT, VERSION, agenda, read
+from conftest import ENV, ROOT, VERSION, agenda, mkdocs, read
 from test_validate import edit
 
 from macros.export import agenda_from_json
@@ -63,3 +63,21 @@ def test_open_data_files_round_trip(published):
     assert len(partners) == len(site.agenda.partners)
     assert json.loads((base / "policy.schema.json").read_text(encoding="utf-8"))["title"] == "Veiligheidsagenda policy file"
     assert "../open-data/beleid.json" in read(published, "actueel/open-data/")
+
+
+def test_open_data_license_comes_from_the_municipality(project):
+    """No license is invented: without one the page says so; with one it is named and in the JSON."""
+    result = mkdocs("build", "--strict", "--site-dir", "out", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "out" / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert "heeft in haar configuratie (nog) geen licentie voor deze open data vastgelegd" in page
+    municipality = project / "policy" / "deventer" / "municipality.yaml"
+    municipality.write_text(municipality.read_text(encoding="utf-8") + "license:\n  name: CC0 1.0\n"
+                            "  url: https://creativecommons.org/publicdomain/zero/1.0/deed.nl\n", encoding="utf-8")
+    result = mkdocs("build", "--strict", "--site-dir", "out", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "out" / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert ('publiceert deze gegevens onder de licentie '
+            '<a href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl">CC0 1.0</a>') in page
+    data = json.loads((project / "out" / "open-data" / "beleid.json").read_text(encoding="utf-8"))
+    assert data["agenda"]["license_name"] == "CC0 1.0"
