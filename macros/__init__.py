@@ -33,8 +33,12 @@ def define_env(env):
             return r.programme(next(x for x in r.agenda.programmes if x.id == item_id), here)
         if kind == "progress":
             return r.progress(int(item_id), here)
+        # Sizes of the PDF downloads, known only when `agenda build` made them.
+        downloads = (env.conf["extra"].get("agenda") or {}).get("downloads") or {}
         if kind == "comparison":
-            return r.comparison(item_id, here)
+            return r.comparison(item_id, here, downloads)
+        if kind in ("open_data", "version_overview"):
+            return getattr(r, kind)(here, downloads)
         if kind == "partner":
             return r.partner(r.index.partners[item_id], here)
         return getattr(r, kind)(here)

@@ -377,9 +377,11 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages):
             self.source(partner.source),
         )
 
-    def open_data(self, here: str) -> str:
+    def open_data(self, here: str, downloads: dict[str, int] | None = None) -> str:
         from macros.export import FILES
+        from macros.pdf import comparison_file, version_file
         from macros.render_actions import url
+        from macros.render_versions import download_link
 
         def file_link(key: str, label: str) -> str:
             return f'<a href="{url(here, "index.md")}{FILES[key]}">{label}</a>'
@@ -388,11 +390,24 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages):
             file_link("actions", "De uitvoeringsagenda (CSV)"),
             file_link("partners", "De partners (CSV)"),
             file_link("schema", "Het JSON Schema van de bronbestanden (YAML)")))
+        root, sizes, a = url(here, "index.md"), downloads or {}, self.agenda
+        pdfs = [download_link(root + version_file(a), "De hele veiligheidsagenda van deze versie",
+                              sizes.get(f"{a.id}/{version_file(a)}"))]
+        for other in self.versions:
+            if other.id != a.id:
+                old, new = self._pair(other.id)
+                path = comparison_file(old, new)
+                pdfs.append(download_link(root + path, f"Vergelijking {self._comparison_title(other)[0].lower()}"
+                                          f"{self._comparison_title(other)[1:]}", sizes.get(f"{a.id}/{path}")))
+        pdfs = "".join(f"<li>{x}</li>" for x in pdfs)
         return join(
             heading(1, "Open data"),
             f"Alles op deze site is ook als open data te downloaden, voor deze versie ({escape(self.agenda.id)}). "
             "De bestanden worden bij elke publicatie opnieuw gemaakt uit dezelfde bronnen als de pagina's.\n",
             block(files, "", "ul"),
+            heading(2, "Om te lezen en te printen", "pdf"),
+            "Dezelfde tekst als op deze site, als één document met voorblad, inhoudsopgave en paginanummers:\n",
+            block(pdfs, "", "ul"),
             heading(2, "Velden", "velden"),
             "- **beleid.json**: het volledige model: missie, visie, kernwaarden, kerntaken, thema's met pijlers en "
             "speerpunten, het veiligheidsfundament, kerncijfers, indicatoren, partners en acties. Elk onderdeel heeft "
