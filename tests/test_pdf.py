@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import POLICY, VERSION, read
+from conftest import POLICY, ROOT, VERSION, read
 from test_injection import HOSTILE
 
 VERSIONS = {"2024-2027": "vastgesteld, oktober 2023", "2024-2027-concept": "concept, 12 juni 2023",
@@ -57,6 +57,10 @@ def test_each_version_has_a_pdf_with_cover_contents_and_page_numbers(published, 
         assert f"pagina {number} van {len(texts)}" in text
     meta = PdfReader(path).metadata
     assert meta.title.startswith(agendas()[version].title) and version in meta.title
+    # the date of the last commit, not of the build: two builds give the same bytes
+    from macros.pdf import created
+    from macros.publish import source_date_epoch
+    assert meta["/CreationDate"] == meta["/ModDate"] == "D:" + re.sub(r"\D", "", created(source_date_epoch(ROOT))) + "Z"
     assert PdfReader(path).trailer["/Root"]["/Lang"] == "nl"
 
 
