@@ -7,7 +7,7 @@ content. Macros only render; the model is built once by `macros.site`.
 
 
 def define_env(env):
-    from macros.site import site_for_config
+    from macros.site import downloads, site_for_config
 
     def renderer():
         return site_for_config(env.conf).renderer
@@ -15,7 +15,7 @@ def define_env(env):
     @env.macro
     def agenda_page(kind: str, item_id: str = "") -> str:
         """The body of a generated page: `{{ agenda_page("theme", "ondermijning") }}`."""
-        return renderer().page(kind, item_id, env.page.file.src_uri)
+        return renderer().page(kind, item_id, env.page.file.src_uri, downloads(env.conf))
 
     @env.macro
     def home() -> str:

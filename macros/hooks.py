@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 
 from macros.pages import build_nav
 from macros.problems import PolicyError, format_problems
-from macros.site import KEEP_LAST_GOOD, last_good_site, load_site, remember, settings, site_for_config
+from macros.site import KEEP_LAST_GOOD, downloads, last_good_site, load_site, remember, settings, site_for_config
 from macros.text import abbreviate
 
 # Not under the "mkdocs" logger on purpose: mkdocs counts that logger's
@@ -74,7 +74,7 @@ def on_page_markdown(markdown, page, config, files):
     if spec is None:
         return markdown
     page.meta["render_macros"] = False  # read by mkdocs-macros: leave this page alone
-    return site.renderer.page(spec.kind, spec.item_id, page.file.src_uri)
+    return site.renderer.page(spec.kind, spec.item_id, page.file.src_uri, downloads(config))
 
 
 def on_page_content(html, page, config, files):

@@ -3,8 +3,10 @@
 mkdocs cleans its output folder before it renders pages, so a build that
 fails halfway leaves a half-empty site. Here the site is built into a fresh
 folder beside the target and swapped in only when the whole build succeeded.
-Dates in the output (the sitemap) come from SOURCE_DATE_EPOCH: the time of
-the last commit, so two builds of one commit are byte-identical.
+Dates in the output (the sitemap, the PDFs) come from SOURCE_DATE_EPOCH: the
+time of the last commit, so two builds of one commit are byte-identical.
+Only here are the PDF downloads made (`macros.pdf`): before the pages, so the
+pages can give each file's size.
 """
 
 from __future__ import annotations
@@ -35,10 +37,12 @@ def source_date_epoch(project: Path) -> str:
         return FALLBACK_EPOCH
 
 
-def _build_one(config_file: Path, out: Path, strict: bool, version: str | None = None) -> None:
+def _build_one(config_file: Path, out: Path, strict: bool, version: str | None = None,
+               downloads: dict[str, int] | None = None) -> None:
     config = load_config(str(config_file), site_dir=str(out), strict=strict)
     if version is not None:
-        config["extra"]["agenda"] = {**config["extra"]["agenda"], "version": version}
+        # `downloads`: "<version>/<path>" -> size in bytes of every PDF, for the download links.
+        config["extra"]["agenda"] = {**config["extra"]["agenda"], "version": version, "downloads": downloads or {}}
         # Each version is a site of its own under <site_url>/<version>/; the
         # version selector reads that version's sitemap to find the same page.
         base = config["site_url"] or "http://127.0.0.1:8000/"
@@ -82,14 +86,20 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     try:
         from macros.site import load_site, settings  # noqa: F401  (validates before any output)
+        from macros.pdf import build_downloads
         from macros.versions import ALIAS, versions_json
 
         versions, current = _versions(config_file)
-        for version in versions:
-            _build_one(config_file, staging / version, strict, version)
-        shutil.copytree(staging / current, staging / ALIAS)
         config = load_config(str(config_file))
         site = load_site(*settings(config))
+        pdfs = build_downloads(site.versions, config["site_url"] or "", workers=min(2, os.cpu_count() or 1))
+        sizes = {f"{version}/{path}": len(data) for version, files in pdfs.items() for path, data in files.items()}
+        for version in versions:
+            _build_one(config_file, staging / version, strict, version, sizes)
+            for path, data in pdfs[version].items():
+                (staging / version / path).parent.mkdir(parents=True, exist_ok=True)
+                (staging / version / path).write_bytes(data)
+        shutil.copytree(staging / current, staging / ALIAS)
         (staging / "versions.json").write_text(json.dumps(versions_json(list(site.versions)), ensure_ascii=False, indent=1),
                                                encoding="utf-8")
         (staging / "index.html").write_text(REDIRECT.format(target=ALIAS), encoding="utf-8")

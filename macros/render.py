@@ -59,15 +59,16 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPage
 
     # --- shared pieces -----------------------------------------------------------------
 
-    def page(self, kind: str, item_id: str, here: str) -> str:
+    def page(self, kind: str, item_id: str, here: str, downloads: dict | None = None) -> str:
         """The body of one page: `kind` names the renderer, `item_id` the item;
-        a page of one item ends with the item's history."""
-        body = self._page_body(kind, item_id, here)
+        a page of one item ends with the item's history. `downloads`: sizes of
+        the PDF files, known only when `agenda build` made them."""
+        body = self._page_body(kind, item_id, here, downloads or {})
         if kind in _ITEM_PAGES:
             body += "\n" + self.item_history(item_id, here)
         return body
 
-    def _page_body(self, kind: str, item_id: str, here: str) -> str:
+    def _page_body(self, kind: str, item_id: str, here: str, downloads: dict) -> str:
         agenda = self.agenda
         if kind == "chapter":
             return self.chapter(next(c for c in agenda.chapters if c.id == item_id), here)
@@ -88,7 +89,9 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPage
         if kind == "progress":
             return self.progress(int(item_id), here)
         if kind == "comparison":
-            return self.comparison(item_id, here)
+            return self.comparison(item_id, here, downloads)
+        if kind in ("open_data", "version_overview"):
+            return getattr(self, kind)(here, downloads)
         if kind == "partner":
             return self.partner(self.index.partners[item_id], here)
         return getattr(self, kind)(here)
@@ -415,9 +418,11 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPage
             self.source(partner.source),
         )
 
-    def open_data(self, here: str) -> str:
+    def open_data(self, here: str, downloads: dict[str, int] | None = None) -> str:
         from macros.export import FILES
+        from macros.pdf import comparison_file, version_file
         from macros.render_actions import url
+        from macros.render_versions import download_link
 
         def file_link(key: str, label: str) -> str:
             return f'<a href="{url(here, "index.md")}{FILES[key]}">{label}</a>'
@@ -426,6 +431,16 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPage
             file_link("actions", "De uitvoeringsagenda (CSV)"),
             file_link("partners", "De partners (CSV)"),
             file_link("schema", "Het JSON Schema van de bronbestanden (YAML)")))
+        root, sizes, a = url(here, "index.md"), downloads or {}, self.agenda
+        pdfs = [download_link(root + version_file(a), "De hele veiligheidsagenda van deze versie",
+                              sizes.get(f"{a.id}/{version_file(a)}"))]
+        for other in self.versions:
+            if other.id != a.id:
+                old, new = self._pair(other.id)
+                path = comparison_file(old, new)
+                pdfs.append(download_link(root + path, f"Vergelijking {self._comparison_title(other)[0].lower()}"
+                                          f"{self._comparison_title(other)[1:]}", sizes.get(f"{a.id}/{path}")))
+        pdfs = "".join(f"<li>{x}</li>" for x in pdfs)
         return join(
             heading(1, "Open data"),
             f"Alles op deze site is ook als open data te downloaden, voor deze versie ({escape(self.agenda.id)}). "
@@ -433,6 +448,9 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPage
             block(files, "", "ul"),
             heading(2, "Licentie", "licentie"),
             self._license(),
+            heading(2, "Om te lezen en te printen", "pdf"),
+            "Dezelfde tekst als op deze site, als één document met voorblad, inhoudsopgave en paginanummers:\n",
+            block(pdfs, "", "ul"),
             heading(2, "Velden", "velden"),
             "- **beleid.json**: het volledige model: missie, visie, kernwaarden, kerntaken, thema's met pijlers en "
             "speerpunten, het veiligheidsfundament, kerncijfers, indicatoren, partners en acties. Elk onderdeel heeft "

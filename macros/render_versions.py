@@ -25,6 +25,26 @@ def old_title(versions, version_id: str, item_id: str) -> str:
     return next((e.title for e in entries(agenda) if e.key == item_id), item_id)
 
 
+def change_groups(changes: list[Change]) -> list[tuple[str, list[Change]]]:
+    """The summary of a comparison, on the page and in the PDF alike."""
+    return [
+        ("Toegevoegd", [ch for ch in changes if ch.kind == "added"]),
+        ("Verwijderd", [ch for ch in changes if ch.kind == "removed"]),
+        ("Hernoemd", [ch for ch in changes if ch.renamed]),
+        ("Verplaatst", [ch for ch in changes if ch.moved]),
+        ("Tekst gewijzigd", [ch for ch in changes if ch.fields]),
+    ]
+
+
+def download_link(href: str, label: str, size: int | None) -> str:
+    """A link to a PDF made by `agenda build`, with type and size; a plain
+    `mkdocs build` has no PDFs, and then says when they are made."""
+    from macros.pdf import human_size
+
+    note = f"PDF, {human_size(size)}" if size else "PDF, wordt gemaakt bij het publiceren van de site"
+    return f'<a href="{href}" type="application/pdf">{label}</a> ({note})'
+
+
 def versions_root(here: str) -> str:
     """Relative URL from page `here` (a .md path) to the folder that holds all versions."""
     stem = here[:-3]
@@ -60,7 +80,10 @@ class VersionPages:
                 f'De versie die nu geldt is {escape(describe(current))}. '
                 f'<a href="{site_url(here, current.id, page_url(target))}">Ga naar {same} in de geldende versie</a>.</p>')
 
-    def version_overview(self, here: str) -> str:
+    def version_overview(self, here: str, downloads: dict[str, int] | None = None) -> str:
+        from macros.pdf import comparison_file, version_file
+
+        downloads = downloads or {}
         rows = []
         for v in reversed(self.versions):
             marks = []
@@ -70,20 +93,24 @@ class VersionPages:
                 marks.append("deze site")
             link = (f'<a href="{site_url(here, v.id)}">{escape(v.title)} {v.period_start}-{v.period_end}</a>')
             complete = f"onvolledig: {escape(v.incomplete.strip())}" if v.incomplete else "volledig"
+            pdf = download_link(site_url(here, v.id, version_file(v)), "Als PDF", downloads.get(f"{v.id}/{version_file(v)}"))
             rows.append(f"<tr><th scope=\"row\">{link}{'<br>' + ', '.join(marks) if marks else ''}</th>"
                         f"<td>{STATUS_LABELS[v.status]}</td><td>{escape(v.date) or '<em>niet bekend</em>'}</td>"
-                        f"<td>{escape(v.decision) or '<em>niet vermeld in de bronnen</em>'}</td><td>{complete}</td></tr>")
+                        f"<td>{escape(v.decision) or '<em>niet vermeld in de bronnen</em>'}</td><td>{complete}</td>"
+                        f"<td>{pdf}</td></tr>")
         table = block('<table class="agenda-versions"><caption>Alle versies van de veiligheidsagenda</caption>'
                       '<thead><tr><th scope="col">Versie</th><th scope="col">Status</th><th scope="col">Datum</th>'
-                      '<th scope="col">Besluit</th><th scope="col">Volledigheid</th></tr></thead>'
+                      '<th scope="col">Besluit</th><th scope="col">Volledigheid</th><th scope="col">Downloaden</th></tr></thead>'
                       f'<tbody>{"".join(rows)}</tbody></table>', "agenda-table-wrap")
         ordered_versions = list(self.versions)
         compare = []
         for i, newer in enumerate(reversed(ordered_versions)):
             for older in list(reversed(ordered_versions))[i + 1:]:
                 href = site_url(here, newer.id, f"vergelijk/{older.id}/")
+                path = comparison_file(older, newer)
+                pdf = download_link(site_url(here, newer.id, path), "als PDF", downloads.get(f"{newer.id}/{path}"))
                 compare.append(f'<li><a href="{href}">Van {escape(version_title(older))} naar '
-                               f'{escape(version_title(newer))}</a></li>')
+                               f'{escape(version_title(newer))}</a> · {pdf}</li>')
         options = "".join(f'<option value="{v.id}">{escape(version_title(v))}</option>' for v in reversed(ordered_versions))
         order = " ".join(v.id for v in ordered_versions)
         form = (f'<form class="agenda-compare" hidden data-order="{order}" data-base="{versions_root(here)}">'
@@ -112,27 +139,27 @@ class VersionPages:
         old, new = self._pair(other.id)
         return f"Van {version_title(old)} naar {version_title(new)}"
 
-    def comparison(self, other_id: str, here: str) -> str:
+    def comparison(self, other_id: str, here: str, downloads: dict[str, int] | None = None) -> str:
         """Summary first (read in a minute), then each change in the renvooi
         convention: toegevoegd, was/wordt, verwijderd, ongewijzigd."""
+        from macros.pdf import comparison_file
+        from macros.render_actions import url
+
         old, new = self._pair(other_id)
+        path = comparison_file(old, new)
+        pdf = download_link(url(here, "index.md") + path, "Deze vergelijking als PDF",
+                            (downloads or {}).get(f"{self.agenda.id}/{path}"))
         changes = diff(old, new)
         c = summary(changes)
         parts = [heading(1, self._comparison_title(self._by_id(other_id))),
                  f"Wat er verandert van {escape(describe(old))} naar {escape(describe(new))}. Onderdelen worden op "
                  "hun vaste naam (id) gekoppeld: een anders geformuleerde of verplaatste tekst telt als wijziging, "
-                 "niet als verwijderd en toegevoegd.\n"]
+                 "niet als verwijderd en toegevoegd.\n", block(pdf + ", om te printen of te bewaren.", "agenda-download", "p")]
         for v in (old, new):
             if v.incomplete:
                 parts.append(block(f"<strong>Let op:</strong> {escape(version_title(v))} is onvolledig. "
                                    f"{escape(v.incomplete.strip())}", "agenda-goal", "p"))
-        groups = [
-            ("Toegevoegd", [ch for ch in changes if ch.kind == "added"]),
-            ("Verwijderd", [ch for ch in changes if ch.kind == "removed"]),
-            ("Hernoemd", [ch for ch in changes if ch.renamed]),
-            ("Verplaatst", [ch for ch in changes if ch.moved]),
-            ("Tekst gewijzigd", [ch for ch in changes if ch.fields]),
-        ]
+        groups = change_groups(changes)
         rows = "".join(f'<li><a href="#{_slug(title)}">{title}: {len(items)}</a></li>' for title, items in groups)
         parts += [heading(2, "Samenvatting", "samenvatting"),
                   block(f"<ul>{rows}<li>Ongewijzigd: {c['unchanged']}</li></ul>", "agenda-summary")]

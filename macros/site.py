@@ -92,6 +92,12 @@ def load_site(policy: Path, municipality: str, version: str) -> Site:
     return site
 
 
+def downloads(config) -> dict:
+    """Sizes of the PDF downloads, put in the configuration by `agenda build`
+    (which makes them before the pages); empty in a plain build or preview."""
+    return ((config.get("extra") or {}).get("agenda") or {}).get("downloads") or {}
+
+
 def last_good_site(config) -> Site | None:
     """The last site of this configuration that passed validation, if any."""
     policy, municipality, version = settings(config)

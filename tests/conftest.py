@@ -25,7 +25,7 @@ def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 def agenda(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run `agenda` as a user would."""
     return subprocess.run([sys.executable, "-m", "macros.cli", *args], cwd=cwd, env=ENV,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=240)  # `build` renders the PDFs too
 
 
 def make_project(target: Path) -> Path:
