@@ -751,15 +751,25 @@ def _worker_inproc(project: str, baseline: str, baseline_nav: str) -> dict:
         target.write_text(front + source, encoding="utf-8")
         md_bytes += len(source)
     render_s = time.perf_counter() - t0
-    config = {
-        "site_name": "Veiligheidsagenda Deventer (baseline)",
-        "site_url": "http://127.0.0.1:8000/",
-        "docs_dir": "docs",
-        "theme": {"name": "material", "language": "nl", "font": False},
-        "plugins": [{"search": {"lang": "nl"}}],
-        "markdown_extensions": ["attr_list", {"toc": {"permalink": False}}, "sane_lists"],
-        "validation": {"nav": {"omitted_files": "ignore"}},
-    }
+    # The baseline is our own mkdocs.yml (same theme, features, palette,
+    # overrides, CSS, JavaScript, Markdown extensions) without what this
+    # project adds: the hooks and the macros plugin.
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(project_dir / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml_load(handle)
+    config["site_name"] += " (baseline)"
+    for key in ("hooks", "watch"):
+        config.pop(key, None)
+    config["plugins"] = [p for p in config.get("plugins", []) if "macros" not in (p if isinstance(p, str) else p)]
+    for extra in sorted((project_dir / "docs").rglob("*")):
+        if extra.is_file() and extra.suffix != ".md":
+            target = docs / extra.relative_to(project_dir / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(extra, target)
+    custom_dir = (config.get("theme") or {}).get("custom_dir")
+    if custom_dir:
+        shutil.copytree(project_dir / custom_dir, Path(baseline) / custom_dir, dirs_exist_ok=True)
     if baseline_nav == "same":
         config["nav"] = build_nav(site.agenda, EXTRA_NAV, site.versions)
     (Path(baseline) / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -939,6 +949,8 @@ def measure(label: str, workdir: Path, pool: Pool | None, size: int | None, args
     row["build_timed_out"], row["baseline_timed_out"] = b["timed_out"], bb["timed_out"]
     row["built_pages"] = sum(1 for _ in out.rglob("index.html"))
     row["site_bytes"] = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    pages_html = [p.stat().st_size for p in out.rglob("*.html")]
+    row["avg_page_kb"] = sum(pages_html) / len(pages_html) / 1024 if pages_html else None
     row["baseline_pages"] = sum(1 for _ in base_out.rglob("index.html"))
     row["ratio"] = row["build_s"] / row["baseline_s"]
     log(f"[{label}] mkdocs build: {'stopped after ' if b['timed_out'] else ''}{row['build_s']:.1f} s, "
@@ -985,13 +997,14 @@ def _fmt(value, spec: str) -> str:
 
 def table(rows: list[dict]) -> str:
     head = ("size", "items", "validate s", "items/s", "build s", "baseline s", "ratio", "peak RSS MB", "diff s",
-            "rebuild s")
+            "rebuild s", "page KB")
     lines = [head]
     for r in rows:
         lines.append((str(r["size"]), f"{r['items']:,}", _fmt(r["validate_s"], ".2f"), _fmt(r["items_per_s"], ",.0f"),
                       (">" if r.get("build_timed_out") else "") + _fmt(r["build_s"], ".1f"), _fmt(r["baseline_s"], ".1f"),
                       (">" if r.get("build_timed_out") else "") + _fmt(r["ratio"], ".2f"),
-                      _fmt(r.get("peak_rss_mb"), ".0f"), _fmt(r["diff_s"], ".3f"), _fmt(r.get("rebuild_s"), ".1f")))
+                      _fmt(r.get("peak_rss_mb"), ".0f"), _fmt(r["diff_s"], ".3f"), _fmt(r.get("rebuild_s"), ".1f"),
+                      _fmt(r.get("avg_page_kb"), ".0f")))
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
     out = ["  ".join(c.rjust(w) for c, w in zip(line, widths)) for line in lines]
     out.insert(1, "  ".join("-" * w for w in widths))
@@ -1009,13 +1022,23 @@ def targets(rows: list[dict]) -> list[dict]:
     add("build ratio <= 1.15 at every size", all(r["ratio"] <= 1.15 for r in rows),
         ", ".join(f"{r['size']}: {r['ratio']:.2f}" for r in rows) + f" (worst {worst['size']})")
     real = by.get("real")
+    largest = max((r for r in rows if r["size"] != "real"), key=lambda r: r["items"], default=real)
+    add(f"validate >= 50,000 items/s (largest set, {largest['size']}, incl. process start)",
+        largest["items_per_s"] >= 50_000,
+        f"{largest['items_per_s']:,.0f} items/s ({largest['items']:,} items in {largest['validate_s']:.2f} s); "
+        f"in process {largest['items'] / largest['load_versions_s']:,.0f} items/s")
     if real:
-        add("validate >= 50,000 items/s on the real data (incl. process start)", real["items_per_s"] >= 50_000,
-            f"{real['items_per_s']:,.0f} items/s ({real['items']} items in {real['validate_s']:.2f} s)")
         add("validate < 0.3 s on the real data (incl. process start)", real["validate_s"] < 0.3,
             f"{real['validate_s']:.2f} s")
     else:
         add("validate on the real data", None, "not run")
+    one, most = by.get("1"), max((r for r in rows if r["size"] != "real"), key=lambda r: r["items"], default=None)
+    if one and most and most is not one and one.get("avg_page_kb") and most.get("avg_page_kb"):
+        add(f"average HTML page at {most['size']}x <= 1.5x the one at 1x", most["avg_page_kb"] <= 1.5 * one["avg_page_kb"],
+            f"1x {one['avg_page_kb']:.0f} KB, {most['size']}x {most['avg_page_kb']:.0f} KB "
+            f"({most['avg_page_kb'] / one['avg_page_kb']:.2f}x)")
+    else:
+        add("average HTML page size linear in the data", None, "needs 1x and a larger size")
     synth = [r for r in rows if r["size"] != "real"]
     if len(synth) >= 2:
         for name, key in (("validate, in process (load_versions)", "load_versions_s"),

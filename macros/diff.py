@@ -76,9 +76,14 @@ class Lineage:
     text: str
 
 
+_OWN_FIELDS: dict[type, frozenset[str]] = {}  # dataclasses.fields() per object was most of a diff's time
+
+
 def _values(obj, names=_TEXT_FIELDS) -> tuple[tuple[str, str], ...]:
     out = []
-    own = {f.name for f in fields(obj)}
+    own = _OWN_FIELDS.get(type(obj))
+    if own is None:
+        own = _OWN_FIELDS[type(obj)] = frozenset(f.name for f in fields(obj))
     for name in names:
         if name in own:
             value = getattr(obj, name)

@@ -7,6 +7,7 @@ priority), so a broken policy stops the build with the same messages as
 
 from __future__ import annotations
 
+import gc
 import logging
 
 from mkdocs.exceptions import Abort
@@ -51,6 +52,12 @@ def on_config(config):
         log.warning("The preview shows the last version of the policy that passed validation; fix the problems above.")
     remember(config, site)
     config["nav"] = build_nav(site.agenda, EXTRA_NAV, site.versions)
+    if not KEEP_LAST_GOOD["on"]:
+        # A one-shot build keeps the model of every version until it ends; without
+        # this, each of the cycle collector's full passes while mkdocs renders would
+        # walk all of it again (about 8% of a 10x build). Not while previewing:
+        # there, frozen objects of earlier rebuilds would never be collected.
+        gc.freeze()
     return config
 
 

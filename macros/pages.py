@@ -31,6 +31,8 @@ def build_pages(agenda: Agenda, versions: tuple[Agenda, ...] = ()) -> list[PageS
         pages.append(PageSpec("strategie.md", "strategy"))
     if agenda.core_tasks:
         pages.append(PageSpec("kerntaken.md", "core_tasks"))
+    if agenda.themes:
+        pages.append(PageSpec("thema/index.md", "theme_overview"))
     for theme in agenda.themes:
         pages.append(PageSpec(page_path("theme", theme.id), "theme", theme.id))
         pages += [PageSpec(page_path("pillar", p.id), "pillar", p.id) for p in theme.pillars]
@@ -63,6 +65,9 @@ def build_pages(agenda: Agenda, versions: tuple[Agenda, ...] = ()) -> list[PageS
     return pages
 
 
+MAX_NAV_THEMES = 12  # more themes are reached through their overview page
+
+
 def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None, versions: tuple[Agenda, ...] = ()) -> list:
     """The navigation in reading order of the agenda; item pages stay out of it
     (they are linked from their overview pages) so every page stays small."""
@@ -74,7 +79,10 @@ def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None, versions: t
         numbered.append((agenda.core_tasks.number, {agenda.core_tasks.title: "kerntaken.md"}))
     if agenda.themes:
         number = min((t.number for t in agenda.themes), key=_key)
-        numbered.append((number, {agenda.themes_label: [{t.title: page_path("theme", t.id)} for t in agenda.themes]}))
+        # Material repeats the nav on every page: a long list of themes would make every page grow with it.
+        listed = [{t.title: page_path("theme", t.id)} for t in agenda.themes] \
+            if len(agenda.themes) <= MAX_NAV_THEMES else "thema/index.md"
+        numbered.append((number, {agenda.themes_label: listed}))
     if agenda.fundament:
         numbered.append((agenda.fundament.number, {agenda.fundament.title: "fundament.md"}))
     nav += [entry for _, entry in sorted(numbered, key=lambda x: _key(x[0]))]

@@ -291,6 +291,15 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPage
             self.notes(theme.notes),
         )
 
+    def theme_overview(self, here: str) -> str:
+        """All themes with their pillars: the way in when the navigation does not list every theme."""
+        rows = []
+        for theme in self.agenda.themes:
+            pillars = ", ".join(link(here, page_path("pillar", p.id), p.title) for p in theme.pillars)
+            rows.append(f"- {link(here, page_path('theme', theme.id), _numbered(theme.number, theme.title))}"
+                        + (f": {pillars}" if pillars else ""))
+        return join(heading(1, self.agenda.themes_label), "\n".join(rows) + "\n")
+
     def _actions_and_partners(self, here: str, item_id: str, speerpunten=(), partner_ids=()) -> str:
         partners = self.index.partners_of(item_id, speerpunten, partner_ids)
         actions = self.action_list(here, item_id) if self.agenda.actions else ""

@@ -16,14 +16,18 @@ NOT_DECIDED = "nog niet bepaald"
 STATUS_LABELS = {"gepland": "Gepland", "lopend": "Lopend", "afgerond": "Afgerond", "vervallen": "Vervallen"}
 
 
+def page_url(md_path: str) -> str:
+    """The site-relative directory URL of a page: 'thema/x.md' -> 'thema/x/', 'thema/index.md' -> 'thema/'."""
+    stem = md_path[:-3]
+    if stem == "index":
+        return ""
+    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+
+
 def url(here: str, target: str, anchor: str = "") -> str:
     """The relative URL from page `here` to page `target` as the built site has them
     (directory URLs), for links inside HTML blocks that mkdocs does not rewrite."""
-    def directory(md_path: str) -> str:
-        stem = md_path[:-3]
-        if stem == "index":
-            return ""
-        return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+    directory = page_url
     base = directory(here)
     rel = relative(directory(target).rstrip("/"), base.rstrip("/"))
     rel = "" if rel == "." else rel + "/"

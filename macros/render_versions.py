@@ -8,6 +8,7 @@ import re
 from macros.diff import FIELD_LABELS, KIND_LABELS, Change, diff, lineage, summary, word_diff
 from macros.markup import block, heading, inline, join
 from macros.model import Agenda
+from macros.render_actions import page_url
 from macros.text import escape
 from macros.versions import STATUS_LABELS, describe, version_title
 
@@ -55,11 +56,6 @@ def versions_root(here: str) -> str:
 def site_url(here: str, version_id: str, page_url: str = "") -> str:
     """Relative URL from page `here` to a page of another version's site."""
     return versions_root(here) + f"{version_id}/{page_url}"
-
-
-def page_url(md_path: str) -> str:
-    stem = md_path[:-3]
-    return "" if stem == "index" else stem + "/"
 
 
 class VersionPages:

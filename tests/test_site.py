@@ -176,3 +176,21 @@ def test_a_hand_written_page_can_embed_agenda_content(project):
     # the pillars of the theme appear on both, linked the same way
     pillar = re.search(r'href="\.\./\.\./pijler/([a-z0-9-]+)/"', generated)
     assert pillar and f'href="../pijler/{pillar.group(1)}/"' in page
+
+
+def test_many_themes_are_reached_through_their_overview(site):
+    """Material repeats the navigation on every page, so the nav lists themes
+    only while there are few; beyond that one entry leads to the overview."""
+    import dataclasses
+
+    from macros.pages import MAX_NAV_THEMES, build_nav
+    from macros.site import load_site
+
+    agenda = load_site(POLICY.resolve(), *VERSION.split("/")).agenda
+    label = agenda.themes_label
+    few = next(e[label] for e in build_nav(agenda) if label in e)
+    assert [list(t.values())[0] for t in few] == [f"thema/{t.id}.md" for t in agenda.themes]
+    crowded = dataclasses.replace(agenda, themes=agenda.themes * (MAX_NAV_THEMES // 2 + 1))
+    assert next(e[label] for e in build_nav(crowded) if label in e) == "thema/index.md"
+    overview = Page(read(site, "thema/"))
+    assert {"../pijler/bewustwording-weerbaarheid/", "ondermijning/"} <= set(overview.links)

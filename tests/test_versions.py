@@ -57,8 +57,8 @@ def test_comparison_page_marks_changes_for_screen_readers(published):
         assert state in page.plain
     # old and new text each have an anchor; the vision changed word by word
     assert {"visie-tekst-was", "visie-tekst-wordt"} <= page.ids
-    assert ('<del><span class="agenda-sr">[verwijderd: </span> met onze (veiligheids)partners'
-            '<span class="agenda-sr">]</span></del>') in html
+    assert ('Samen <del><span class="agenda-sr">[verwijderd: </span>met onze (veiligheids)partners '
+            '<span class="agenda-sr">]</span></del>zetten we') in html
     assert "<details><summary>Toon de " in html  # unchanged items are collapsed, not hidden
     old = Page(read(published, "actueel/vergelijk/2020-2023/")).plain
     assert "Drugs is opgegaan in Ondermijnende effecten van criminaliteit" in old  # lineage from section 1.1
