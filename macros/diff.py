@@ -65,6 +65,14 @@ class Change:
     def moved(self) -> bool:
         return bool(self.old_parent)
 
+    def field_pairs(self) -> list[tuple[str, str, str]]:
+        """(field, old, new) for everything that changed: the title when renamed,
+        the place ("plaats") when moved, then the text fields."""
+        pairs = [("title", self.old_title, self.entry.title)] if self.renamed else []
+        if self.moved:
+            pairs.append(("plaats", self.old_parent, self.entry.parent))
+        return pairs + [(f.field, f.old, f.new) for f in self.fields]
+
 
 @dataclass(frozen=True)
 class Lineage:

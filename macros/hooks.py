@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 
 from macros.pages import build_nav
 from macros.problems import PolicyError, format_problems
+from macros.render_history import FEED, feed_url
 from macros.site import KEEP_LAST_GOOD, downloads, last_good_site, load_site, remember, settings, site_for_config
 from macros.text import abbreviate
 
@@ -93,12 +94,9 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     """The banner for pages of a version that is not in force, and the address of
     the feed of changes (both rendered by overrides/main.html)."""
-    from macros.render_actions import url
-    from macros.render_history import FEED
-
     site = site_for_config(config)
     context["agenda_banner"] = site.renderer.banner(page.file.src_uri, site.current_pages)
-    context["agenda_feed"] = url(page.file.src_uri, "index.md") + FEED
+    context["agenda_feed"] = feed_url(page.file.src_uri)
     return context
 
 
@@ -112,7 +110,6 @@ def on_post_build(config):
 
     from macros.feed import atom_feed
     from macros.publish import FALLBACK_EPOCH
-    from macros.render_history import FEED
 
     site = site_for_config(config)
     out = Path(config["site_dir"])

@@ -6,7 +6,6 @@ site; both share the helpers of `Renderer`.
 
 from __future__ import annotations
 
-
 from macros.index import page_path
 from macros.markup import block, heading, join, link, relative, text
 from macros.model import Action
@@ -27,9 +26,7 @@ def page_url(md_path: str) -> str:
 def url(here: str, target: str, anchor: str = "") -> str:
     """The relative URL from page `here` to page `target` as the built site has them
     (directory URLs), for links inside HTML blocks that mkdocs does not rewrite."""
-    directory = page_url
-    base = directory(here)
-    rel = relative(directory(target).rstrip("/"), base.rstrip("/"))
+    rel = relative(page_url(target).rstrip("/"), page_url(here).rstrip("/"))
     rel = "" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "") or "./"
 

@@ -24,6 +24,11 @@ def dutch_date(iso: str) -> str:
     return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
 
 
+def feed_url(here: str) -> str:
+    """The feed's address from page `here` (a file beside the version's pages)."""
+    return url(here, "index.md") + FEED
+
+
 def time_tag(iso: str) -> str:
     return f'<time datetime="{iso}">{dutch_date(iso)}</time>'
 
@@ -40,8 +45,7 @@ def change_summary(change: PolicyChange, version_title: str) -> str:
         counts[item.change] += 1
     parts = [f"{n} {word}" for n, word in ((counts["changed"], "gewijzigd"), (counts["added"], "toegevoegd"),
                                           (counts["removed"], "verwijderd")) if n]
-    noun = "onderdeel" if len(change.items) == 1 else "onderdelen"
-    return f"{len(change.items)} {noun}: " + ", ".join(parts) + "." if parts else "Geen inhoudelijke wijziging."
+    return f"{len(change.items)} onderdelen: " + ", ".join(parts) + "." if parts else "Geen inhoudelijke wijziging."
 
 
 class HistoryPages:
@@ -52,7 +56,7 @@ class HistoryPages:
         out = heading(2, "Geschiedenis", "geschiedenis")
         history = self.history
         if not history.available:
-            return out + f'<p class="agenda-empty">De wijzigingsgeschiedenis is niet beschikbaar: {escape(history.reason)}.</p>\n'
+            return out + _unavailable(history)
         entries = history.of_item(key)
         last = history.last_changed(key)
         lines = []
@@ -73,13 +77,13 @@ class HistoryPages:
         """The wijzigingen page: every announced change of this version, newest first."""
         agenda = self.agenda
         out = heading(1, "Wijzigingen")
-        feed = url(here, "index.md") + FEED
+        feed = feed_url(here)
         out += (f"<p>Inhoudelijke wijzigingen in {escape(agenda.title)}, de nieuwste eerst. Kleine correcties, "
                 "zoals een verbeterde tikfout, worden bij het onderdeel vastgelegd maar hier niet aangekondigd. "
                 f'Volg de wijzigingen met een feedlezer: <a href="{feed}" type="application/atom+xml">'
                 "wijzigingen als Atom-feed</a>.</p>\n\n")
         if not self.history.available:
-            return out + f'<p class="agenda-empty">De wijzigingsgeschiedenis is niet beschikbaar: {escape(self.history.reason)}.</p>\n'
+            return out + _unavailable(self.history)
         announced = self.history.announced
         if not announced:
             return out + '<p class="agenda-empty">Er zijn nog geen wijzigingen aangekondigd.</p>\n'
@@ -99,3 +103,7 @@ class HistoryPages:
                     listing = f"<details><summary>De {len(rows)} onderdelen</summary>{listing}</details>"
                 out += listing + "\n\n"
         return out
+
+
+def _unavailable(history: History) -> str:
+    return f'<p class="agenda-empty">De wijzigingsgeschiedenis is niet beschikbaar: {escape(history.reason)}.</p>\n'

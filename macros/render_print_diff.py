@@ -94,10 +94,7 @@ class ComparisonPrinter:
 
     def _changed(self, change: Change) -> str:
         e = change.entry
-        pairs = [("title", change.old_title, e.title)] if change.renamed else []
-        if change.moved:
-            pairs.append(("plaats", change.old_parent, e.parent))
-        pairs += [(f.field, f.old, f.new) for f in change.fields]
+        pairs = change.field_pairs()
         rows = "".join(
             f"<p><strong>{FIELD_LABELS.get(name, name).capitalize()}</strong></p>"
             f'<p class="was"><span class="diff-label">Was:</span> {escape(old)}</p>'

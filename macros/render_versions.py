@@ -193,10 +193,7 @@ class VersionPages:
 
     def _changed(self, change: Change) -> str:
         e = change.entry
-        pairs = [("title", change.old_title, e.title)] if change.renamed else []
-        if change.moved:
-            pairs.append(("plaats", change.old_parent, e.parent))
-        pairs += [(f.field, f.old, f.new) for f in change.fields]
+        pairs = change.field_pairs()
         rows = []
         for field, old_text, new_text in pairs:
             name = FIELD_LABELS.get(field, field)

@@ -31,9 +31,6 @@ class Site:
     current: Agenda | None = None  # the version in force
     current_pages: frozenset[str] = frozenset()  # page paths of the version in force
 
-    def page(self, kind: str, item_id: str) -> PageSpec:
-        return next(p for p in self.pages if p.kind == kind and p.item_id == item_id)
-
     @cached_property
     def page_by_path(self) -> dict[str, PageSpec]:
         return {p.path: p for p in self.pages}
