@@ -663,13 +663,13 @@ def _worker_inproc(project: str, baseline: str, baseline_nav: str) -> dict:
     import jinja2
 
     import macros as entry
-    import macros.site as site_module
-    from macros.diff import diff
+    import macros.site.site as site_module
+    from macros.compare.diff import diff
     from macros.hooks import EXTRA_NAV
-    from macros.model import build_agenda
-    from macros.pages import build_nav
-    from macros.validate import load_versions
-    from macros.versions import ordered
+    from macros.policy.model import build_agenda
+    from macros.site.pages import build_nav
+    from macros.policy.validate import load_versions
+    from macros.policy.versions import ordered
 
     project_dir = Path(project)
     policy = project_dir / "policy"
@@ -701,7 +701,7 @@ def _worker_inproc(project: str, baseline: str, baseline_nav: str) -> dict:
         changes = diff(old, new)
         diff_times.append(time.perf_counter() - t0)
 
-    # What one cache lookup of macros.site costs (it runs several times per page in a build).
+    # What one cache lookup of macros.site.site costs (it runs several times per page in a build).
     fingerprint_s = None
     if callable(getattr(site_module, "_fingerprint", None)):
         t0 = time.perf_counter()
@@ -803,7 +803,7 @@ def _worker_rebuild(project: str, out_dir: str) -> dict:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from macros.site import load_site, settings
+    from macros.site.site import load_site, settings
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     project_dir = Path(project)

@@ -2,12 +2,12 @@
 
 Generated pages are rendered by the `on_page_markdown` hook without Jinja
 (see macros/hooks.py); these macros let a hand-written page embed the same
-content. Macros only render; the model is built once by `macros.site`.
+content. Macros only render; the model is built once by `macros.site.site`.
 """
 
 
 def define_env(env):
-    from macros.site import downloads, site_for_config
+    from macros.site.site import downloads, site_for_config
 
     def renderer():
         return site_for_config(env.conf).renderer

@@ -14,11 +14,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from macros.pages import build_nav
-from macros.problems import PolicyError, format_problems
-from macros.render_history import FEED, feed_url
-from macros.site import KEEP_LAST_GOOD, downloads, last_good_site, load_site, remember, settings, site_for_config
-from macros.text import abbreviate
+from macros.site.pages import build_nav
+from macros.policy.problems import PolicyError, format_problems
+from macros.site.render_history import FEED, feed_url
+from macros.site.site import KEEP_LAST_GOOD, downloads, last_good_site, load_site, remember, settings, site_for_config
+from macros.policy.text import abbreviate
 
 # Not under the "mkdocs" logger on purpose: mkdocs counts that logger's
 # warnings in strict mode, which would make the preview fail instead of
@@ -105,11 +105,11 @@ def on_post_build(config):
     import os
     from pathlib import Path
 
-    from macros.export import FILES, actions_csv, agenda_to_json, partners_csv
-    from macros.schema import SCHEMA_PATH
+    from macros.publish.export import FILES, actions_csv, agenda_to_json, partners_csv
+    from macros.policy.schema import SCHEMA_PATH
 
-    from macros.feed import atom_feed
-    from macros.publish import FALLBACK_EPOCH
+    from macros.site.feed import atom_feed
+    from macros.publish.build import FALLBACK_EPOCH
 
     site = site_for_config(config)
     out = Path(config["site_dir"])

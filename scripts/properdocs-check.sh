@@ -25,4 +25,4 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
 fi
 export NO_MKDOCS_2_WARNING=1
 configs=(mkdocs.yml sites/*/mkdocs.yml)
-exec .venv/bin/python -m macros.compare_builds --mkdocs .venv/bin/mkdocs --properdocs "$venv/bin/properdocs" "${configs[@]}"
+exec .venv/bin/python -m tools.compare_builds --mkdocs .venv/bin/mkdocs --properdocs "$venv/bin/properdocs" "${configs[@]}"

@@ -1,0 +1,5 @@
+"""The `agenda` command."""
+
+from macros.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,5 @@
+import sys
+
+from macros.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""What changed: between two versions of the agenda (diff) and over git history (history)."""

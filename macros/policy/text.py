@@ -1,0 +1,143 @@
+"""Turn policy text into safe HTML.
+
+Policy text is data. It may use a small Markdown subset (see
+policy/README.md); everything it produces passes through an allow-list HTML
+sanitiser (nh3, the Python binding of the Rust `ammonia` library) so that no
+script, event handler, style or `javascript:`/`data:` link can reach the page.
+The result is returned as HTML that never contains Jinja delimiters in a form
+that mkdocs-macros would evaluate: it is produced after macro rendering.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br", "blockquote", "code", "sup", "sub", "abbr"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    # No extensions that read raw HTML or attributes from the text.
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+@lru_cache(maxsize=4096)
+def render_text(source: str) -> str:
+    """Markdown text from YAML -> sanitised HTML (cached: texts repeat across pages)."""
+    if not source:
+        return ""
+    md = _markdown()
+    md.reset()
+    raw = md.convert(source)
+    clean = nh3.clean(
+        raw,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    return _neutralise_templates(clean)
+
+
+def render_inline(source: str) -> str:
+    """Like render_text, for one line: without the surrounding paragraph."""
+    out = render_text(source)
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        return out[3:-4]
+    return out
+
+
+def text_markup(source: str) -> Markup:
+    """A policy text field as sanitised HTML that a template may insert as it is.
+
+    The only way policy Markdown enters a template: templates autoescape
+    everything else.
+    """
+    return Markup(render_text(source))
+
+
+def inline_markup(source: str) -> Markup:
+    """Like text_markup, for one line: without the surrounding paragraph."""
+    return Markup(render_inline(source))
+
+
+def escape(text: str) -> str:
+    """Plain text (titles, names) for use inside HTML."""
+    return _neutralise_templates(html.escape(text or "", quote=True))
+
+
+def _neutralise_templates(text: str) -> str:
+    # The macro output is not evaluated again by mkdocs-macros, but a theme
+    # or a later plugin might be: encode the brace so '{{' can never be a
+    # Jinja delimiter, while the reader still sees '{{'.
+    return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
+_SKIP_INSIDE = ("a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
+                "title", "option", "select", "button", "label", "textarea", "svg")
+_SKIP_TAG = re.compile(r"<(/?)\s*(?:" + "|".join(_SKIP_INSIDE) + r")(?=[\s>/])[^>]*>", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    longest_first = sorted(terms, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in longest_first) + r")(?![\w-])")
+
+
+def abbreviate(page_html: str, terms: dict[str, str]) -> str:
+    """Wrap each glossary term in running text in <abbr title="meaning">.
+
+    Works on the page HTML that mkdocs produced (well-formed), touching only
+    text between tags, never inside links, headings, code or form controls.
+    Terms are found first and only their surroundings are examined, so a
+    page costs little more than one regular-expression search.
+    """
+    if not terms:
+        return page_html
+    hits = list(_term_pattern(tuple(sorted(terms))).finditer(page_html))
+    if not hits:
+        return page_html
+    starts, depths, depth = [], [], 0  # depth of skipped elements after each of their tags
+    for tag in _SKIP_TAG.finditer(page_html):
+        if tag.group(0).endswith("/>"):
+            continue
+        depth = max(0, depth + (-1 if tag.group(1) else 1))
+        starts.append(tag.start())
+        depths.append(depth)
+    out, done = [], 0
+    for hit in hits:
+        at = hit.start()
+        if page_html.rfind("<", 0, at) > page_html.rfind(">", 0, at):
+            continue  # inside a tag: an attribute value
+        before = bisect.bisect_right(starts, at)
+        if before and depths[before - 1] > 0:
+            continue  # inside a link, heading, code, ...
+        term = hit.group(1)
+        out += [page_html[done:at], f'<abbr title="{html.escape(terms[term])}">{term}</abbr>']
+        done = hit.end()
+    out.append(page_html[done:])
+    return "".join(out)
+
+
+# Python-Markdown's own escapable characters; escaping others would show the backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!>])")
+
+
+def md_escape(text: str) -> str:
+    """Plain text safe inside Markdown (headings, link text).
+
+    Markdown escapes '&' itself; '<' and '>' become entities so no tag can
+    start, and braces are encoded so no template delimiter can form.
+    """
+    text = _MD_SPECIAL.sub(r"\\\1", text or "")
+    return text.replace("<", "&lt;").replace("{", "&#123;").replace("}", "&#125;")

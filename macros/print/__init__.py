@@ -1,0 +1,1 @@
+"""The printable documents (PDF downloads) of every version and comparison."""

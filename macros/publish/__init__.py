@@ -1,0 +1,1 @@
+"""Publishing: build every version atomically, write open data, scaffold a new municipality."""

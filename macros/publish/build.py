@@ -1,0 +1,117 @@
+"""Build the site atomically and reproducibly.
+
+mkdocs cleans its output folder before it renders pages, so a build that
+fails halfway leaves a half-empty site. Here the site is built into a fresh
+folder beside the target and swapped in only when the whole build succeeded.
+Dates in the output (the sitemap, the PDFs) come from SOURCE_DATE_EPOCH: the
+time of the last commit, so two builds of one commit are byte-identical.
+Only here are the PDF downloads made (`macros.print.pdf`): before the pages, so the
+pages can give each file's size.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+# Used when there is no git history (a tarball, a shallow export): any fixed value keeps builds identical.
+FALLBACK_EPOCH = "1700000000"
+
+
+def source_date_epoch(project: Path) -> str:
+    """The commit time of HEAD, as the reproducible-builds convention asks."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True,
+                             timeout=10, check=True).stdout.strip()
+        return out or FALLBACK_EPOCH
+    except (OSError, subprocess.SubprocessError):
+        return FALLBACK_EPOCH
+
+
+def _build_one(config_file: Path, out: Path, strict: bool, version: str | None = None,
+               downloads: dict[str, int] | None = None) -> None:
+    config = load_config(str(config_file), site_dir=str(out), strict=strict)
+    if version is not None:
+        # `downloads`: "<version>/<path>" -> size in bytes of every PDF, for the download links.
+        config["extra"]["agenda"] = {**config["extra"]["agenda"], "version": version, "downloads": downloads or {}}
+        # Each version is a site of its own under <site_url>/<version>/; the
+        # version selector reads that version's sitemap to find the same page.
+        base = config["site_url"] or "http://127.0.0.1:8000/"
+        config["site_url"] = base.rstrip("/") + f"/{version}/"
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _versions(config_file: Path) -> tuple[list[str], str]:
+    """All versions of the configured municipality, and the one in force."""
+    from macros.site.site import load_site, settings
+
+    config = load_config(str(config_file))
+    site = load_site(*settings(config))
+    return [v.id for v in site.versions], site.current.id
+
+
+REDIRECT = """<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>Veiligheidsagenda</title>
+<meta http-equiv="refresh" content="0; url={target}/"><link rel="canonical" href="{target}/"></head>
+<body><p><a href="{target}/">Naar de geldende veiligheidsagenda</a></p></body></html>
+"""
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
+    """Build every version into a temporary sibling of `site_dir`, then swap it in.
+
+    Layout: `<version>/` per version, `actueel/` for the version in force,
+    `versions.json` for Material's version selector, and `index.html` that
+    forwards to `actueel/`. Any exception leaves an existing `site_dir`
+    exactly as it was. Returns the site folder.
+    """
+    config_file = Path(config_file).resolve()
+    project = config_file.parent
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project)
+    target = Path(site_dir).resolve() if site_dir else project / "site"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        from macros.site.site import load_site, settings  # noqa: F401  (validates before any output)
+        from macros.print.pdf import build_downloads
+        from macros.policy.versions import ALIAS, versions_json
+
+        versions, current = _versions(config_file)
+        config = load_config(str(config_file))
+        site = load_site(*settings(config))
+        pdfs = build_downloads(site.versions, config["site_url"] or "", workers=min(2, os.cpu_count() or 1))
+        sizes = {f"{version}/{path}": len(data) for version, files in pdfs.items() for path, data in files.items()}
+        for version in versions:
+            _build_one(config_file, staging / version, strict, version, sizes)
+            for path, data in pdfs[version].items():
+                (staging / version / path).parent.mkdir(parents=True, exist_ok=True)
+                (staging / version / path).write_bytes(data)
+        shutil.copytree(staging / current, staging / ALIAS)
+        (staging / "versions.json").write_text(json.dumps(versions_json(list(site.versions)), ensure_ascii=False, indent=1),
+                                               encoding="utf-8")
+        (staging / "index.html").write_text(REDIRECT.format(target=ALIAS), encoding="utf-8")
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+            os.rmdir(old)
+            os.rename(target, old)
+        os.rename(staging, target)
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+        return target
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -1,0 +1,130 @@
+"""Build the model of the configured version once, for hooks and macros alike.
+
+The policy is loaded, checked, turned into the model and indexed here; the
+result is cached per configuration and per state of the policy files, so
+`mkdocs serve` picks up edits while one build never loads twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from macros.compare.history import version_history
+from macros.policy.index import Index, build_index
+from macros.policy.model import Agenda, build_agenda
+from macros.site.pages import PageSpec, build_pages
+from macros.policy.problems import PolicyError, Problem
+from macros.site.render import Renderer
+from macros.policy.validate import load_versions
+from macros.policy.versions import current_version, ordered
+
+
+@dataclass(frozen=True)
+class Site:
+    agenda: Agenda
+    index: Index
+    pages: tuple[PageSpec, ...]
+    renderer: Renderer
+    versions: tuple[Agenda, ...] = ()  # all versions of the municipality, oldest first
+    current: Agenda | None = None  # the version in force
+    current_pages: frozenset[str] = frozenset()  # page paths of the version in force
+
+    @cached_property
+    def page_by_path(self) -> dict[str, PageSpec]:
+        return {p.path: p for p in self.pages}
+
+
+_CACHE: dict[tuple, Site] = {}
+_FAILED: dict[tuple, PolicyError] = {}
+_LAST_GOOD: dict[tuple, Site] = {}  # per (policy, municipality, version): for the preview server
+
+
+def settings(config) -> tuple[Path, str, str]:
+    """(policy folder, municipality, version) from mkdocs.yml's `extra.agenda`."""
+    extra = (config.get("extra") or {}).get("agenda") or {}
+    root = Path(config["config_file_path"] or ".").resolve().parent
+    return root / extra.get("policy", "policy"), extra.get("municipality", ""), str(extra.get("version", ""))
+
+
+def _fingerprint(folder: Path) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*.y*ml")))
+
+
+def load_site(policy: Path, municipality: str, version: str) -> Site:
+    """Check the whole policy folder, then build the site of one version.
+
+    Raises PolicyError with every problem when anything is wrong, so that
+    nothing is published from a policy that does not validate.
+    """
+    key = (str(policy), municipality, version, _fingerprint(policy))
+    if key in _CACHE:
+        return _CACHE[key]
+    if key in _FAILED:  # checked once per state of the files, not once per page
+        raise _FAILED[key]
+    sources, problems = load_versions(policy)
+    if problems:
+        _FAILED.clear()
+        _FAILED[key] = PolicyError(problems)
+        raise _FAILED[key]
+    chosen = [s for s in sources if s.folder.name == version and s.folder.parent.name == municipality]
+    if not chosen:
+        known = ", ".join(f"{s.folder.parent.name}/{s.folder.name}" for s in sources)
+        raise PolicyError([Problem("mkdocs.yml", 1, 1, f"extra.agenda names version '{municipality}/{version}', "
+                                   "which is not in the policy folder", f"choose one of: {known}")])
+    siblings = [s for s in sources if s.folder.parent.name == municipality]
+    agendas = {s.folder.name: build_agenda(s.municipality.data, [f.data for f in s.files]) for s in siblings}
+    agenda = agendas[version]
+    versions = tuple(ordered(list(agendas.values())))
+    current = current_version(list(versions))
+    index = build_index(agenda)
+    folder = next(s.folder for s in chosen)
+    history = version_history(folder, chosen[0].municipality.data)
+    site = Site(agenda, index, tuple(build_pages(agenda, versions)), Renderer(agenda, index, versions, current, history),
+                versions, current, frozenset(p.path for p in build_pages(current, versions)))
+    _CACHE.clear()
+    _CACHE[key] = site
+    _LAST_GOOD[key[:3]] = site
+    return site
+
+
+def downloads(config) -> dict:
+    """Sizes of the PDF downloads, put in the configuration by `agenda build`
+    (which makes them before the pages); empty in a plain build or preview."""
+    return ((config.get("extra") or {}).get("agenda") or {}).get("downloads") or {}
+
+
+def last_good_site(config) -> Site | None:
+    """The last site of this configuration that passed validation, if any."""
+    policy, municipality, version = settings(config)
+    return _LAST_GOOD.get((str(policy), municipality, version))
+
+
+_FOR_BUILD: dict[int, tuple] = {}  # id(config) -> (config, site): one lookup per page, not a scan of the files
+
+
+def site_for_config(config) -> Site:
+    """The site of this configuration, loaded once per build (each build, also
+    each rebuild of `mkdocs serve`, has its own config object). While
+    previewing, a policy that fails validation yields the last good site."""
+    found = _FOR_BUILD.get(id(config))
+    if found is not None and found[0] is config:
+        return found[1]
+    try:
+        site = load_site(*settings(config))
+    except PolicyError:
+        if KEEP_LAST_GOOD["on"] and last_good_site(config) is not None:
+            return last_good_site(config)
+        raise
+    return remember(config, site)
+
+
+def remember(config, site: Site) -> Site:
+    """Use `site` for every page of the build that `config` belongs to."""
+    _FOR_BUILD.clear()
+    _FOR_BUILD[id(config)] = (config, site)
+    return site
+
+
+KEEP_LAST_GOOD = {"on": False}

@@ -1,0 +1,51 @@
+"""The one Jinja environment that lays out every page, table and print document.
+
+Templates live in `macros/templates/`. A site may name a folder of its own
+(`extra.agenda.templates` in its mkdocs.yml, relative to that file); a
+template there with the same name replaces the shared one for that site
+only, as Material's `custom_dir` does for the theme.
+
+Autoescape is on and undefined names fail: a template receives plain view
+data and escapes every string, except sanitised policy text, which arrives
+as `Markup` from `macros.policy.text` (`text_markup`, `inline_markup`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+from macros.policy.text import inline_markup, md_escape, text_markup
+from macros.words import WORDS
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+@lru_cache(maxsize=8)
+def environment(override: str = "") -> Environment:
+    """The environment for one site: its own template folder first, then the shared one.
+
+    Cached per folder, so each template is compiled once per process.
+    """
+    folders = [override] if override else []
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(f) for f in [*folders, str(TEMPLATES)]]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.globals["words"] = WORDS
+    env.filters["text"] = text_markup
+    env.filters["inline"] = inline_markup
+    env.filters["md"] = md_escape
+    return env
+
+
+def render(template: str, override: str = "", **context) -> str:
+    """Render one template with view data."""
+    return environment(override).get_template(template).render(**context)

@@ -1,0 +1,83 @@
+"""The pull-request workflow and the open data, exercised as CI and users would."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+
+from conftest import ENV, ROOT, VERSION, agenda, mkdocs, read
+from helpers import edit
+
+from macros.publish.export import agenda_from_json
+from macros.site.site import load_site
+
+
+def test_github_annotations_point_at_file_and_line(project):
+    edit(project, "fundament.yaml", "title: Voetbal", "titel: Voetbal")
+    result = agenda("validate", "--format", "github", cwd=project)
+    assert result.returncode == 1
+    line = result.stdout.splitlines()[0]
+    assert line.startswith(f"::error file=policy/{VERSION}/fundament.yaml,line=16,col=9,title=Policy YAML::")
+    assert line.endswith("unknown key 'titel' (group 'openbare-orde' > topic 'voetbal'). Hint: did you mean 'title'?")
+
+
+def test_gitlab_code_quality_report(project):
+    edit(project, "fundament.yaml", "title: Voetbal", "titel: Voetbal")
+    result = agenda("validate", "--format", "gitlab", cwd=project)
+    assert result.returncode == 1
+    (issue,) = json.loads(result.stdout)
+    assert issue["location"] == {"path": f"policy/{VERSION}/fundament.yaml", "lines": {"begin": 16}}
+    assert issue["check_name"] == "agenda-validate" and "did you mean 'title'?" in issue["description"]
+    clean = agenda("validate", "--format", "gitlab")
+    assert clean.returncode == 0 and json.loads(clean.stdout) == []
+
+
+def test_pr_check_script_writes_the_policy_diff(tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    subprocess.run(["git", "checkout", "-q", "-b", "feature"], cwd=clone, check=True)
+    (clone / ".venv").symlink_to(ROOT / ".venv")
+    path = clone / "policy" / VERSION / "fundament.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Voetbal", "title: Voetbal en veiligheid", 1),
+                    encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(git + ["commit", "-qam", "Rename topic"], cwd=clone, check=True)
+    env = {**ENV, "AGENDA_SKIP_SETUP": "1", "SKIP_TESTS": "1"}
+    result = subprocess.run(["bash", "scripts/pr-check.sh", "HEAD~1", "github"], cwd=clone, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = (clone / "reports" / "policy-diff.md").read_text(encoding="utf-8")
+    assert "- **Gewijzigd**: Onderwerp van het fundament *Voetbal en veiligheid* (`voetbal`): hernoemd (was: *Voetbal*)" in report
+    assert (clone / "site" / "actueel" / "fundament" / "voetbal" / "index.html").exists()
+
+
+def test_open_data_files_round_trip(published):
+    base = published / "actueel" / "open-data"
+    site = load_site((ROOT / "policy").resolve(), "deventer", "2024-2027")
+    assert agenda_from_json((base / "beleid.json").read_text(encoding="utf-8")) == site.agenda
+    rows = list(csv.DictReader(io.StringIO((base / "uitvoeringsagenda.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in rows] == [a.id for a in site.agenda.actions]
+    assert rows[0]["status"] == ""  # not decided in the sources: left empty, never guessed
+    partners = list(csv.DictReader(io.StringIO((base / "partners.csv").read_text(encoding="utf-8"))))
+    assert len(partners) == len(site.agenda.partners)
+    assert json.loads((base / "policy.schema.json").read_text(encoding="utf-8"))["title"] == "Veiligheidsagenda policy file"
+    assert "../open-data/beleid.json" in read(published, "actueel/open-data/")
+
+
+def test_open_data_license_comes_from_the_municipality(project):
+    """No license is invented: without one the page says so; with one it is named and in the JSON."""
+    result = mkdocs("build", "--strict", "--site-dir", "out", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "out" / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert "heeft in haar configuratie (nog) geen licentie voor deze open data vastgelegd" in page
+    municipality = project / "policy" / "deventer" / "municipality.yaml"
+    municipality.write_text(municipality.read_text(encoding="utf-8") + "license:\n  name: CC0 1.0\n"
+                            "  url: https://creativecommons.org/publicdomain/zero/1.0/deed.nl\n", encoding="utf-8")
+    result = mkdocs("build", "--strict", "--site-dir", "out", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "out" / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert ('publiceert deze gegevens onder de licentie '
+            '<a href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl">CC0 1.0</a>') in page
+    data = json.loads((project / "out" / "open-data" / "beleid.json").read_text(encoding="utf-8"))
+    assert data["agenda"]["license_name"] == "CC0 1.0"

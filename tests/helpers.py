@@ -1,0 +1,74 @@
+"""Helpers shared by the tests: the policy as plain data, a page parser, a file editor."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from conftest import POLICY, VERSION
+
+DATA = {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (POLICY / VERSION).glob("*.yaml")}
+
+
+class Page(HTMLParser):
+    """Collects links, ids, headings and visible text of one HTML page."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.links, self.ids, self.h1, self.text = [], set(), [], []
+        self._in_h1 = False
+        self.lang = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag == "h1":
+            self._in_h1 = True
+            self.h1.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._in_h1:
+            self.h1[-1] += data
+
+    @property
+    def plain(self) -> str:
+        return re.sub(r"\s+", " ", "".join(self.text))
+
+
+def plain(markdown_text: str) -> str:
+    """The visible words of a Markdown text (for comparing with the page)."""
+    text = re.sub(r"[*_]", "", markdown_text or "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def edit(project: Path, name: str, old: str, new: str) -> Path:
+    path = project / "policy" / VERSION / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+HOSTILE = (
+    "Som: {{ 6*7 }} en {% if true %}ja{% endif %} en {# commentaar #}.\n\n"
+    "<script>alert('x')</script>\n\n"
+    'Plaatje: <img src="x" onerror="alert(1)"> en <a href="#" onclick="alert(2)">klik</a>.\n\n'
+    "[js](javascript:alert(3)) en [data](data:text/html;base64,PHNjcmlwdD4=) en [goed](https://www.deventer.nl/).\n\n"
+    '<div style="position:fixed">blok</div>\n'
+)

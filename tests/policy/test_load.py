@@ -1,0 +1,84 @@
+"""Reading YAML: every malformed or unsafe input gets file:line:column and a hint."""
+
+from pathlib import Path
+
+import pytest
+
+from macros.policy.load import load_file
+
+
+def load(tmp_path: Path, content: bytes | str, name: str = "x.yaml"):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    loaded, problems = load_file(path, display=name)
+    return loaded, [str(p) for p in problems]
+
+
+def test_positions_of_values_and_keys_are_recorded(tmp_path):
+    loaded, problems = load(tmp_path, "kind: theme\npillars:\n  - id: a\n    title: B\n")
+    assert problems == []
+    assert loaded.where(("pillars", 0, "title")) == (4, 12)
+    assert loaded.where(("pillars", 0, "title"), key=True) == (4, 5)
+
+
+def test_duplicate_key_is_an_error_with_both_lines(tmp_path):
+    _, problems = load(tmp_path, "kind: theme\ntitle: A\nid: x\ntitle: B\n")
+    assert problems == ["x.yaml:4:1: the key 'title' appears twice in the same block\n"
+                        "    hint: the first 'title' is on line 2; keep one of them (YAML would silently drop the first)"]
+
+
+def test_tab_indentation(tmp_path):
+    _, problems = load(tmp_path, "kind: theme\nsource:\n\tdocument: x\n")
+    assert problems == ["x.yaml:3:1: a tab character is used for indentation\n"
+                        "    hint: YAML only allows spaces for indentation: replace the tab by spaces"]
+
+
+def test_unclosed_quote(tmp_path):
+    _, problems = load(tmp_path, 'kind: theme\ntitle: "Jeugd\nid: x\n')
+    # reported where the quote opens, not where YAML notices
+    assert problems == ['x.yaml:2:8: a quoted text is opened but never closed\n'
+                        '    hint: add the closing quote (") at the end of the text']
+
+
+def test_bad_indentation(tmp_path):
+    _, problems = load(tmp_path, "kind: theme\npillars:\n  - id: a\n   title: b\n")
+    assert problems == ["x.yaml:4:4: the indentation is inconsistent here\n"
+                        "    hint: align this line with the other keys at the same level (use spaces, 2 per level)"]
+
+
+def test_empty_file(tmp_path):
+    _, problems = load(tmp_path, "# only a comment\n\n")
+    assert problems == ["x.yaml:1:1: the file is empty\n"
+                        "    hint: start the file with 'kind: ...' (see policy/README.md), or delete it"]
+
+
+def test_byte_order_mark(tmp_path):
+    _, problems = load(tmp_path, b"\xef\xbb\xbfkind: theme\n")
+    assert problems == ["x.yaml:1:1: the file starts with a byte order mark (BOM)\n"
+                        "    hint: save the file as 'UTF-8' (without BOM) in your editor"]
+
+
+def test_not_utf8(tmp_path):
+    _, problems = load(tmp_path, "kind: theme\ntitle: Caf\u00e9\n".encode("latin-1"))
+    assert problems[0].startswith("x.yaml:2:11: the file is not valid UTF-8 text (byte 0xe9)")
+
+
+def test_billion_laughs_is_refused_before_expansion(tmp_path):
+    bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for i in range(1, 10):
+        bomb += f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]\n"
+    _, problems = load(tmp_path, bomb)
+    assert problems == ["x.yaml:1:4: YAML anchors (&name) and aliases (*name) are not allowed\n"
+                        "    hint: write the text out in full where it is needed"]
+
+
+@pytest.mark.parametrize("tag", ["!!python/object/apply:os.system ['echo hi']", "!!python/name:os.system", "!custom x"])
+def test_object_tags_are_refused(tmp_path, tag):
+    loaded, problems = load(tmp_path, f"kind: theme\ntitle: {tag}\n")
+    assert problems[0].startswith("x.yaml:2:8: the YAML tag '")
+    assert "is not allowed" in problems[0]
+
+
+def test_dates_stay_text(tmp_path):
+    loaded, problems = load(tmp_path, "kind: version\ndate: 2023-10-12\n")
+    assert problems == [] and loaded.data["date"] == "2023-10-12"

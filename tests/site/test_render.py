@@ -1,0 +1,154 @@
+"""The built site, read as a resident's browser gets it."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+import yaml
+
+from conftest import POLICY, VERSION, mkdocs, read
+from helpers import DATA, Page, plain
+
+
+
+def pages(site: Path):
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_is_dutch_and_has_one_h1(site):
+    for path in pages(site):
+        if path.name == "404.html":
+            continue
+        page = Page(path.read_text(encoding="utf-8"))
+        assert page.lang == "nl", path
+        assert len(page.h1) == 1, f"{path}: {page.h1}"
+
+
+def test_navigation_holds_both_themes_and_the_fundament(site):
+    page = Page(read(site, "/"))
+    for href in ("thema/ondermijning/", "thema/jeugd-zorg-veiligheid/", "fundament/", "uitvoeringsagenda/"):
+        assert href in page.links
+    assert "Ondermijnende effecten van criminaliteit" in page.plain
+    assert "Jeugd, zorg en veiligheid" in page.plain
+
+
+def test_home_tells_mission_vision_themes_and_figures(site):
+    page = Page(read(site, "/")).plain
+    strategy = DATA["strategie.yaml"]
+    assert plain(strategy["mission"]["text"]) in page
+    assert plain(strategy["vision"]["text"]) in page
+    assert "92%" in page
+    assert "Doel: De samenleving zo goed als mogelijk beschermen" in page
+
+
+def test_every_fundament_goal_is_on_its_page_and_the_overview(site):
+    overview = Page(read(site, "fundament/")).plain
+    for group in DATA["fundament.yaml"]["groups"]:
+        for item in group.get("topics", []) + [group]:
+            if "goal" not in item:
+                continue
+            page = Page(read(site, f"fundament/{item['id']}/"))
+            assert page.h1 == [f"{item['number']} {item['title']}"]
+            assert f"Doel: {plain(item['goal'])}" in page.plain
+            assert plain(item["goal"]) in overview
+
+
+def test_every_speerpunt_is_listed_under_its_pillar(site):
+    for name in ("thema-ondermijning.yaml", "thema-jeugd-zorg-veiligheid.yaml"):
+        theme = DATA[name]
+        theme_page = Page(read(site, f"thema/{theme['id']}/"))
+        for pillar in theme["pillars"]:
+            page = Page(read(site, f"pijler/{pillar['id']}/"))
+            assert f"../../thema/{theme['id']}/" in page.links  # up to its theme
+            for sp in pillar["speerpunten"]:
+                assert sp["id"] in page.ids
+                assert sp["title"] in page.plain
+                assert f"../../pijler/{pillar['id']}/#{sp['id']}" in theme_page.links
+        for sp in theme.get("speerpunten", []):
+            assert sp["id"] in theme_page.ids
+
+
+def test_every_item_shows_its_source(site):
+    page = Page(read(site, "pijler/bestuurlijk-instrumentarium/")).plain
+    assert "Bron: Strategische Veiligheidsagenda Deventer (Meerjarenbeleidsplan Veiligheid 2024-2027), § 4.3.3" in page
+
+
+def test_every_chapter_of_the_agenda_has_a_page(site):
+    for path in ("voorwoord/", "inleiding/", "trends/", "strategie/", "kerntaken/", "thema/ondermijning/",
+                 "thema/jeugd-zorg-veiligheid/", "fundament/", "verantwoording/", "kerncijfers/", "bronnen/"):
+        assert Page(read(site, path)).h1, path
+    trends = Page(read(site, "trends/")).plain
+    for item in DATA["trends.yaml"]["sections"][-1]["items"]:
+        assert item["title"] in trends  # the risks of 2.4
+    assert "13.466" in Page(read(site, "kerncijfers/")).plain  # M-meldingen, Dutch notation
+
+
+def test_all_internal_links_and_anchors_resolve(published):
+    """Across the whole published site: every version, the alias, the comparisons."""
+    site = published
+    broken = []
+    cache = {}
+    for path in pages(site):
+        url = "/" + path.relative_to(site).as_posix()
+        for href in Page(path.read_text(encoding="utf-8")).links:
+            parsed = urlparse(href)
+            if parsed.scheme or href.startswith("mailto:"):
+                continue
+            target_url = urljoin(url, href)
+            target = site / unquote(urlparse(target_url).path).lstrip("/")
+            if target.is_dir() or target_url.split("#")[0].endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{url} -> {href}")
+                continue
+            if parsed.fragment:
+                ids = cache.setdefault(target, Page(target.read_text(encoding="utf-8")).ids)
+                if parsed.fragment not in ids:
+                    broken.append(f"{url} -> {href} (anchor)")
+    assert broken == []
+
+
+def test_no_resource_from_another_host(site):
+    """Nothing the browser loads comes from elsewhere (a canonical link is not loaded)."""
+    for path in pages(site):
+        html = path.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(script|link|img|iframe|source|video|audio)\b[^>]*>', html):
+            tag = match.group(0)
+            if 'rel="canonical"' in tag or 'rel="alternate"' in tag:
+                continue
+            assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), f"{path}: {tag}"
+
+
+def test_a_hand_written_page_can_embed_agenda_content(project):
+    """Generated pages bypass Jinja; a page an editor writes by hand still gets
+    the agenda through the macro, with the same escaping."""
+    (project / "docs" / "thema-kort.md").write_text(
+        '# Ondermijning in het kort\n\n{{ agenda_page("theme", "ondermijning") }}\n', encoding="utf-8")
+    result = mkdocs("build", "--strict", "--site-dir", "out", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "out" / "thema-kort" / "index.html").read_text(encoding="utf-8")
+    generated = (project / "out" / "thema" / "ondermijning" / "index.html").read_text(encoding="utf-8")
+    assert "agenda_page" not in page
+    # the pillars of the theme appear on both, linked the same way
+    pillar = re.search(r'href="\.\./\.\./pijler/([a-z0-9-]+)/"', generated)
+    assert pillar and f'href="../pijler/{pillar.group(1)}/"' in page
+
+
+def test_many_themes_are_reached_through_their_overview(site):
+    """Material repeats the navigation on every page, so the nav lists themes
+    only while there are few; beyond that one entry leads to the overview."""
+    import dataclasses
+
+    from macros.site.pages import MAX_NAV_THEMES, build_nav
+    from macros.site.site import load_site
+
+    agenda = load_site(POLICY.resolve(), *VERSION.split("/")).agenda
+    label = agenda.themes_label
+    few = next(e[label] for e in build_nav(agenda) if label in e)
+    assert [list(t.values())[0] for t in few] == [f"thema/{t.id}.md" for t in agenda.themes]
+    crowded = dataclasses.replace(agenda, themes=agenda.themes * (MAX_NAV_THEMES // 2 + 1))
+    assert next(e[label] for e in build_nav(crowded) if label in e) == "thema/index.md"
+    overview = Page(read(site, "thema/"))
+    assert {"../pijler/bewustwording-weerbaarheid/", "ondermijning/"} <= set(overview.links)
