@@ -9,27 +9,12 @@ PDF says what the site says. Policy text never becomes markup or a template.
 
 from __future__ import annotations
 
-import re
+from macros.words import ACTION_STATUS, LABELS, NO_VALUE, NOT_DECIDED, PARTNER_TYPES, VERSION_STATUS, dutch_date, dutch_number
 
 from macros.policy.index import Index
 from macros.policy.model import Agenda, Item, Note, Section, Source, Speerpunt
-from macros.site.render import LABELS, PARTNER_TYPES, _number
-from macros.site.render_actions import NOT_DECIDED, STATUS_LABELS
-from macros.site.render_figures import NO_VALUE
 from macros.policy.text import escape, render_inline, render_text
-from macros.policy.versions import STATUS_LABELS as VERSION_STATUS
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
-
-
-def dutch_date(value: str) -> str:
-    """"2023-06-12" -> "12 juni 2023", "2023-10" -> "oktober 2023"; other text as written."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value or "")
-    if not match or not 1 <= int(match[2]) <= 12:
-        return value
-    month = f"{MONTHS[int(match[2]) - 1]} {match[1]}"
-    return f"{int(match[3])} {month}" if match[3] else month
 
 
 def page_head(title: str, created: str, extra_css: str) -> str:
@@ -174,7 +159,7 @@ class VersionPrinter:
     def series(self, s) -> str:
         head = "".join(f"<th scope=\"col\">{escape(str(c))}</th>" for c in s.categories)
         rows = "".join(f'<tr><th scope="row">{escape(r.label)}</th>'
-                       + "".join(f"<td>{'—' if v is None else _number(v)}</td>" for v in r.values) + "</tr>"
+                       + "".join(f"<td>{'—' if v is None else dutch_number(v)}</td>" for v in r.values) + "</tr>"
                        for r in s.rows)
         caption = escape(s.title) + (f". {escape(s.caption)}" if s.caption else "")
         return (f'<table class="series"><caption>{caption}</caption><thead><tr><td></td>{head}</tr></thead>'
@@ -294,7 +279,7 @@ class VersionPrinter:
                 f'<tr id="actie-{action.id}"><td>{n}</td><td><strong>{escape(action.title)}</strong>'
                 f'{render_text(action.description)}</td><td>{where}</td><td>{cell(escape(core.title) if core else "")}</td>'
                 f"<td>{cell(escape(self.partner_label(action.led_by)) if action.led_by else '')}</td><td>{partners}</td>"
-                f"<td>{cell(period)}</td><td>{cell(STATUS_LABELS.get(action.status, ''))}</td>"
+                f"<td>{cell(period)}</td><td>{cell(ACTION_STATUS.get(action.status, ''))}</td>"
                 f"<td>{cell(escape(action.budget))}</td></tr>")
         head = "".join(f'<th scope="col">{h}</th>' for h in ("Nr.", "Actie", "Draagt bij aan", "Kerntaak", "Trekker",
                                                             "Partners", "Periode", "Status", "Budget"))

@@ -9,14 +9,15 @@ and to a screen reader.
 
 from __future__ import annotations
 
+from macros.words import CHANGE_LABELS, FIELD_LABELS, KIND_LABELS, VERSION_STATUS, dutch_date
 import re
 
-from macros.compare.diff import FIELD_LABELS, KIND_LABELS, Change, diff, lineage, summary, word_diff
+from macros.compare.diff import Change, diff, lineage, summary, word_diff
 from macros.policy.model import Agenda
-from macros.print.render_print import PrintDocument, dutch_date, page_head
-from macros.site.render_versions import CHANGE_LABELS, change_groups, old_title
+from macros.print.render_print import PrintDocument, page_head
+from macros.site.render_versions import change_groups, old_title
 from macros.policy.text import escape, render_inline
-from macros.policy.versions import STATUS_LABELS, describe, version_title
+from macros.policy.versions import describe, version_title
 
 
 class ComparisonPrinter:
@@ -38,7 +39,7 @@ class ComparisonPrinter:
     def cover(self) -> str:
         rows = "".join(
             f'<tr><th scope="row">{label}</th><td>{escape(describe(v))}<br>versie {escape(v.id)}, '
-            f"{STATUS_LABELS[v.status]}{', ' + escape(dutch_date(v.date)) if v.date else ' (datum niet bekend)'}</td></tr>"
+            f"{VERSION_STATUS[v.status]}{', ' + escape(dutch_date(v.date)) if v.date else ' (datum niet bekend)'}</td></tr>"
             for label, v in (("Van", self.old), ("Naar", self.new)))
         notices = "".join(f'<p class="notice"><strong>Let op:</strong> {escape(version_title(v))} is onvolledig. '
                           f"{escape(v.incomplete.strip())}</p>" for v in (self.old, self.new) if v.incomplete)
