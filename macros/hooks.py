@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from macros.site.pages import build_nav
+from macros.site.preview import PREVIEW
 from macros.policy.problems import PolicyError, format_problems
 from macros.site.render_history import FEED, feed_url
 from macros.site.site import KEEP_LAST_GOOD, downloads, last_good_site, load_site, remember, settings, site_for_config
@@ -38,6 +39,7 @@ def on_startup(command, dirty):
     # The preview server keeps showing the last good site when an edit breaks
     # the YAML; `mkdocs build` must fail instead.
     KEEP_LAST_GOOD["on"] = command == "serve"
+    PREVIEW.start(command, dirty)  # `mkdocs serve --dirty`: rebuild only what an edit touched
 
 
 @event_priority(100)
@@ -53,6 +55,7 @@ def on_config(config):
         log.warning("The preview shows the last version of the policy that passed validation; fix the problems above.")
     remember(config, site)
     config["nav"] = build_nav(site.agenda, EXTRA_NAV, site.versions)
+    PREVIEW.plan(config, site)
     if not KEEP_LAST_GOOD["on"]:
         # A one-shot build keeps the model of every version until it ends; without
         # this, each of the cycle collector's full passes while mkdocs renders would
@@ -66,6 +69,7 @@ def on_files(files, config):
     site = site_for_config(config)
     for page in site.pages:
         files.append(File.generated(config, page.path, content=page.source))
+    PREVIEW.mark(files, config)
     return files
 
 
@@ -100,8 +104,10 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(100)  # before the search plugin writes its index
 def on_post_build(config):
     """Write the open data files and the feed of changes of this version next to its pages."""
+    PREVIEW.finish(config)
     import os
     from pathlib import Path
 
@@ -122,3 +128,7 @@ def on_post_build(config):
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(contents[key], encoding="utf-8")
+
+
+def on_build_error(error):
+    PREVIEW.forget()  # pages may be half written: the next preview build is a full one
