@@ -130,5 +130,9 @@ def on_post_build(config):
         target.write_text(contents[key], encoding="utf-8")
 
 
+def on_serve(server, config, builder):
+    return PREVIEW.watch_faster(server)  # look at policy/ more often while previewing incrementally
+
+
 def on_build_error(error):
     PREVIEW.forget()  # pages may be half written: the next preview build is a full one

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.policy import schema
-from macros.policy.load import LoadedFile, load_file
+from macros.policy.load import LoadedFile, display_name, load_file
 from macros.policy.problems import Problem
 
 MUNICIPALITY_FILE = "municipality.yaml"
@@ -104,14 +104,14 @@ def _load_versions(root: Path) -> tuple[list[VersionSource], list[Problem]]:
     for municipality_folder, folder in pairs:
         municipality = cache.get(municipality_folder)
         if municipality is None and (municipality_folder / MUNICIPALITY_FILE).exists():
-            municipality, found = load_file(municipality_folder / MUNICIPALITY_FILE)
-            problems += found + schema.check_file(municipality)
+            municipality, found = _load_checked(municipality_folder / MUNICIPALITY_FILE)
+            problems += found
             problems += _check_folder_id(municipality, municipality_folder, "municipality")
             cache[municipality_folder] = municipality
         source = VersionSource(municipality, folder)
         for path in _yaml_files(folder):
-            loaded, found = load_file(path)
-            problems += found + schema.check_file(loaded)
+            loaded, found = _load_checked(path)
+            problems += found
             source.files.append(loaded)
         versions.append(source)
     for source in versions:
@@ -130,6 +130,32 @@ def _load_versions(root: Path) -> tuple[list[VersionSource], list[Problem]]:
         own = {f.display for v in versions for f in v.files} | {v.municipality.display for v in versions if v.municipality}
         problems = [p for p in problems if p.file in own]
     return versions, sorted(set(problems))
+
+
+# The preview server (macros/site/preview.py) turns this on: a file whose
+# modification time, size and inode are unchanged is not read and checked again
+# (its LoadedFile is reused, which also lets macros.site.site reuse the model
+# of a version none of whose files changed). Off for every other command.
+_UNCHANGED_FILES: dict | None = None
+
+
+def reuse_unchanged_files(on: bool) -> None:
+    global _UNCHANGED_FILES
+    _UNCHANGED_FILES = {} if on else None
+
+
+def _load_checked(path: Path) -> tuple[LoadedFile, list[Problem]]:
+    """load_file and the schema check of one file."""
+    if _UNCHANGED_FILES is None:
+        loaded, found = load_file(path)
+        return loaded, found + schema.check_file(loaded)
+    st = path.stat()
+    key = (st.st_mtime_ns, st.st_size, st.st_ino, display_name(path))
+    hit = _UNCHANGED_FILES.get(path)
+    if hit is None or hit[0] != key:
+        loaded, found = load_file(path)
+        hit = _UNCHANGED_FILES[path] = (key, loaded, tuple(found + schema.check_file(loaded)))
+    return hit[1], list(hit[2])
 
 
 def _check_folder_id(loaded: LoadedFile | None, folder: Path, kind: str) -> list[Problem]:

@@ -63,6 +63,18 @@ _OVERVIEWS: dict[str, tuple[str, ...]] = {
     "Document": (), "GlossaryTerm": (),
 }
 _ALWAYS_FULL = frozenset({"Document", "GlossaryTerm"})
+# Fields that only the item's own page shows (and the comparisons, which are
+# checked apart): a change of these alone rebuilds that page and no other.
+# tests/site/test_incremental.py checks this against the rendered pages.
+_OWN_PAGE_ONLY: dict[str, frozenset[str]] = {
+    "Action": frozenset({"description", "budget", "period_start", "period_end", "source"}),
+    "Partner": frozenset({"description", "source"}),
+    "Pillar": frozenset({"text", "source"}),
+    "Topic": frozenset({"text", "source"}),
+    "FundamentGroup": frozenset({"text", "source"}),
+    "Speerpunt": frozenset({"text", "source"}),
+    "Chapter": frozenset({"lead", "text", "author_name", "author_role", "source"}),
+}
 # Pages of items that are not listed in the index's links.
 _FIXED_PAGES = {"Strategy": "strategie.md", "CoreTasks": "kerntaken.md", "Fundament": "fundament.md"}
 
@@ -110,21 +122,26 @@ class _Tree:
 
     def _own(self, obj, parent: str):
         """The own content of `obj`; registers every item nested in it."""
-        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            values = []
-            for f in dataclasses.fields(obj):
-                value = getattr(obj, f.name)
-                values.append(self._child(value, parent))
-            return (type(obj).__name__, tuple(values))
-        if isinstance(obj, (tuple, list)):
+        kind = type(obj)
+        if kind in _PLAIN:
+            return obj
+        if kind is tuple or kind is list:
             return tuple(self._child(v, parent) for v in obj)
-        return obj
+        names = _fields(kind)
+        if names is None:
+            return obj
+        return (kind.__name__, tuple(self._child(getattr(obj, n), parent) for n in names))
 
     def _child(self, value, parent: str):
-        item_id = getattr(value, "id", "") if dataclasses.is_dataclass(value) else ""
-        if item_id and isinstance(item_id, str):
-            self._register(value, item_id, parent)
-            return ("@", item_id)
+        kind = type(value)
+        if kind in _PLAIN:
+            return value
+        names = _fields(kind)
+        if names is not None and "id" in names:
+            item_id = value.id
+            if item_id and isinstance(item_id, str):
+                self._register(value, item_id, parent)
+                return ("@", item_id)
         return self._own(value, parent)
 
     def _register(self, obj, item_id: str, parent: str) -> None:
@@ -151,6 +168,20 @@ class _Tree:
             out.append(child)
             todo += self.nodes[child].children
         return out
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_FIELD_CACHE: dict[type, tuple[str, ...] | None] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type)."""
+    try:
+        return _FIELD_CACHE[kind]
+    except KeyError:
+        names = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+        _FIELD_CACHE[kind] = names
+        return names
 
 
 def _strings(own) -> list[str]:
@@ -219,6 +250,12 @@ def changed_pages(old, new) -> Plan:
             node = tree.nodes[item_id]
             if node.kind in _ALWAYS_FULL or node.kind not in _OVERVIEWS:
                 return full(f"a {node.kind} changed ({item_id})")
+            fields = _changed_fields(before.nodes[item_id], after.nodes[item_id])
+            if fields is not None and fields <= _OWN_PAGE_ONLY.get(node.kind, frozenset()):
+                page = by_item.get(item_id) or (site.index.links[item_id].page if item_id in site.index.links else "")
+                if page:
+                    pages.add(page)
+                    continue
             shown = _shown_elsewhere(before.nodes[item_id], after.nodes[item_id])
             around = {item_id}
             if shown:
@@ -249,6 +286,15 @@ def changed_pages(old, new) -> Plan:
     pages |= _comparisons(old, new)
     known = {p.path for p in new.pages}
     return Plan(frozenset(p for p in pages if p in known), f"{len(changed)} item(s) changed: {', '.join(sorted(changed)[:5])}")
+
+
+def _changed_fields(old: _Node, new: _Node) -> frozenset[str] | None:
+    """The names of the fields that differ (None when that cannot be told)."""
+    names = _NAMES.get(old.kind)
+    if names is None or old.kind != new.kind:
+        return None
+    (_, a), (_, b) = old.own, new.own
+    return frozenset(n for x, y, n in zip(a, b, names) if x != y)
 
 
 def _shown_elsewhere(old: _Node, new: _Node) -> bool:
@@ -285,8 +331,7 @@ def _comparisons(old, new) -> set[str]:
     pages = [p for p in new.pages if p.kind == "comparison"]
     if not pages:
         return set()
-    before = {e.key: e for e in entries(old.agenda)}
-    after = {e.key: e for e in entries(new.agenda)}
+    before, after = _entries(old.agenda), _entries(new.agenda)
     changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
     out = set()
     for page in pages:
@@ -306,12 +351,17 @@ def _comparisons(old, new) -> set[str]:
     return out
 
 
-_KEYS: dict[int, tuple] = {}
+_ENTRIES: dict[int, tuple] = {}  # id(agenda) -> (agenda, {key: Entry}); agendas of unchanged versions are reused
 
 
-def _keys(agenda) -> frozenset[str]:
-    found = _KEYS.get(id(agenda))
+def _entries(agenda) -> dict:
+    found = _ENTRIES.get(id(agenda))
     if found is None or found[0] is not agenda:
-        found = (agenda, frozenset(e.key for e in entries(agenda)))
-        _KEYS[id(agenda)] = found
+        if len(_ENTRIES) > 64:
+            _ENTRIES.clear()
+        found = _ENTRIES[id(agenda)] = (agenda, {e.key: e for e in entries(agenda)})
     return found[1]
+
+
+def _keys(agenda):
+    return _entries(agenda).keys()

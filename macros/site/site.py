@@ -74,7 +74,7 @@ def load_site(policy: Path, municipality: str, version: str) -> Site:
         raise PolicyError([Problem("mkdocs.yml", 1, 1, f"extra.agenda names version '{municipality}/{version}', "
                                    "which is not in the policy folder", f"choose one of: {known}")])
     siblings = [s for s in sources if s.folder.parent.name == municipality]
-    agendas = {s.folder.name: build_agenda(s.municipality.data, [f.data for f in s.files]) for s in siblings}
+    agendas = {s.folder.name: _agenda(s) for s in siblings}
     agenda = agendas[version]
     versions = tuple(ordered(list(agendas.values())))
     current = current_version(list(versions))
@@ -87,6 +87,23 @@ def load_site(policy: Path, municipality: str, version: str) -> Site:
     _CACHE[key] = site
     _LAST_GOOD[key[:3]] = site
     return site
+
+
+_AGENDAS: dict[str, tuple] = {}  # version folder -> (ids of its loaded files, those files, model)
+
+
+def _agenda(source) -> Agenda:
+    """The model of one version, built again only when one of its loaded files is
+    new: while previewing, unchanged files come back as the same objects
+    (validate.reuse_unchanged_files), so an edit rebuilds one version's model."""
+    files = (source.municipality, *source.files)
+    key = tuple(id(f) for f in files)
+    found = _AGENDAS.get(str(source.folder))
+    if found is not None and found[0] == key:
+        return found[2]
+    agenda = build_agenda(source.municipality.data, [f.data for f in source.files])
+    _AGENDAS[str(source.folder)] = (key, files, agenda)  # the files are kept so their ids stay theirs
+    return agenda
 
 
 def downloads(config) -> dict:

@@ -80,15 +80,25 @@ def current():
     return load_site(Path(POLICY).resolve(), "deventer", "2024-2027")
 
 
-def test_a_text_edit_of_an_action_rebuilds_its_neighbourhood_only(current):
+def test_a_text_edit_of_an_action_rebuilds_its_page_and_the_comparisons_that_show_it(current):
     site = current
     action = site.agenda.actions[0]
     agenda = replace_item(site.agenda, action.id, lambda o: dataclasses.replace(o, description=o.description + " Extra."))
     plan = changed_pages(site, site_with(site, agenda))
-    assert not plan.full
-    assert f"actie/{action.id}.md" in plan.pages and "uitvoeringsagenda.md" in plan.pages
+    shown_in = {f"vergelijk/{v.id}.md" for v in site.versions
+                if v.id != site.agenda.id and any(a.id == action.id for a in v.actions)}
+    assert plan.pages == {f"actie/{action.id}.md"} | shown_in
+
+
+def test_a_title_edit_of_an_action_rebuilds_the_pages_that_list_it(current):
+    site = current
+    action = site.agenda.actions[0]
+    agenda = replace_item(site.agenda, action.id, lambda o: dataclasses.replace(o, title=o.title + " (nieuw)"))
+    plan = changed_pages(site, site_with(site, agenda))
+    serves = site.index.link(action.serves).page
+    assert {f"actie/{action.id}.md", "uitvoeringsagenda.md", serves} <= plan.pages
+    assert {f"partner/{p}.md" for p in action.partners} <= plan.pages
     assert len(plan.pages) < len(site.pages) / 4
-    assert not any(p.startswith("vergelijk/2020") for p in plan.pages)  # 2020-2023 had no actions
 
 
 def test_an_edit_of_the_glossary_or_a_document_rebuilds_everything(current):
