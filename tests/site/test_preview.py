@@ -8,17 +8,21 @@ start-up event once); the reference is `mkdocs build` run as a user would.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import VERSION
+from conftest import ROOT, VERSION
 from macros.site.preview import PREVIEW
 
 SERVE_URL = "http://127.0.0.1:8000/"  # also mkdocs.yml's default site_url, so both builds agree
@@ -157,3 +161,59 @@ def test_an_unchanged_rebuild_renders_only_the_pages_that_call_macros(preview, p
     full_build(project, tmp_path / "full")
     assert_same_site(preview.out, tmp_path / "full")
 
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, server, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while text not in _get(url):
+        assert server.poll() is None, "mkdocs serve stopped"
+        assert time.monotonic() < deadline, f"{text!r} not served at {url} after {seconds} s"
+        time.sleep(0.05)
+
+
+def test_the_preview_server_shows_an_edit_and_keeps_the_last_good_site_on_a_broken_file(project, tmp_path):
+    assert "--dirty" in (ROOT / "scripts" / "serve.sh").read_text(encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(tmp_path / "serve.log", "w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "--dev-addr",
+                               f"127.0.0.1:{port}"], cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                              stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(base + "actie/actie-aanpak-voetbal/", "Scherpe aanpak", server)
+        partner = _get(base + "partner/politie/")
+        edit(project, "uitvoeringsagenda-2024.yaml", r"^(    title: Scherpe aanpak van voetbalgerelateerde ordeverstoringen)",
+             r"\1 (aangescherpt)")
+        _wait_for(base + "actie/actie-aanpak-voetbal/", "ordeverstoringen (aangescherpt)", server)
+        _wait_for(base + "partner/politie/", "ordeverstoringen (aangescherpt)", server, 10)  # it lists the action
+        _wait_for(base + "search/search_index.json", "ordeverstoringen (aangescherpt)", server, 10)
+        assert _get(base + "partner/politie/") != partner
+        search = json.loads(_get(base + "search/search_index.json"))
+        assert any(d["location"] == "privacy/" for d in search["docs"])  # skipped pages stay searchable
+        # A broken file: the server keeps the last good site and rebuilds once the file is fixed.
+        path = project / "policy" / VERSION / "uitvoeringsagenda-2024.yaml"
+        good = path.read_text(encoding="utf-8")
+        path.write_text(good.replace("  - id: actie-aanpak-voetbal", "  - id: actie-aanpak-voetbal\n  titel: x", 1),
+                        encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while "last version of the policy that passed validation" not in (tmp_path / "serve.log").read_text():
+            assert time.monotonic() < deadline and server.poll() is None
+            time.sleep(0.1)
+        assert "ordeverstoringen (aangescherpt)" in _get(base + "actie/actie-aanpak-voetbal/")
+        path.write_text(good.replace("(aangescherpt)", "(hersteld)"), encoding="utf-8")
+        _wait_for(base + "actie/actie-aanpak-voetbal/", "ordeverstoringen (hersteld)", server)
+        assert "Preview: rebuilt" in (tmp_path / "serve.log").read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
