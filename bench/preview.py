@@ -10,7 +10,10 @@ pages the edit touches, macros/site/preview.py), alternating edit by edit:
 
 - `rebuild`: in one child process, what the server's builder does after a
   save (`load_config` + `build`, as mkdocs/commands/serve.py calls them),
-  timed alone; the edit is one action's text (its description) or its title.
+  timed alone, in wall and in CPU seconds of the process (the build runs in
+  one thread: on an idle machine wall = CPU; on a shared one the CPU time is
+  the figure that does not depend on the neighbours); the edit is one
+  action's text (its description) or its title.
 - `roundtrip`: the real `mkdocs serve` in a child process; after writing the
   file, the action's page is fetched over HTTP every 5 ms until it shows the
   new text. This includes mkdocs' file watcher (it polls) and its wait for
@@ -106,9 +109,10 @@ def _worker_rebuild(project: str, out_dir: str, dirty: str, repeat: str) -> dict
     for n in range(int(repeat)):
         for what in ("text", "title") if dirty_build else ("text",):  # a full rebuild costs the same for both
             edit(project_dir, what, f"(wijziging {what} {n} {dirty})")
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             build(get_config(), serve_url=SERVE_URL, dirty=dirty_build)
             result[what].append(time.perf_counter() - t0)
+            result.setdefault(f"{what}_cpu", []).append(time.process_time() - c0)
             plan = PREVIEW.last_plan
             result["pages"][what] = None if plan is None or plan.full else len(plan.pages)
     return result
@@ -191,9 +195,10 @@ def measure_preview(label: str, project: Path, repeat: int = 5) -> dict:
             name = "incremental" if dirty else "full"
             r = _run_worker(project, "rebuild", str(project), str(out / name), "1" if dirty else "0", str(repeat))
             row[f"{name}_first_build_s"] = r["first_build_s"]
-            row[f"{name}_rebuild_text"] = _stats(r["text"])
-            if r["title"]:
-                row[f"{name}_rebuild_title"] = _stats(r["title"])
+            for what in ("text", "title"):
+                if r.get(what):
+                    row[f"{name}_rebuild_{what}"] = _stats(r[what])
+                    row[f"{name}_rebuild_{what}_cpu"] = _stats(r[f"{what}_cpu"])
             if dirty:
                 row["pages_rebuilt"] = r["pages"]
         for dirty in (False, True):
@@ -209,13 +214,18 @@ def table(rows: list[dict]) -> str:
     def cell(s: dict) -> str:
         return f"{s['median_s']:.2f} ({s['min_s']:.2f}-{s['max_s']:.2f})"
 
-    head = ("size", "full rebuild, text", "incremental, text", "incremental, title", "pages (text/title)",
-            "save->page, full", "save->page, incremental", "load")
+    def opt(r: dict, key: str) -> str:
+        return cell(r[key]) if key in r else "-"
+
+    head = ("size", "full rebuild, text", "incremental, text", "incremental, title", "CPU s full / incr. text",
+            "pages (text/title)", "save->page, full", "save->page, incremental", "load")
     lines = [head]
     for r in rows:
         pages = r.get("pages_rebuilt") or {}
         lines.append((r["size"], cell(r["full_rebuild_text"]), cell(r["incremental_rebuild_text"]),
-                      cell(r["incremental_rebuild_title"]), f"{pages.get('text')}/{pages.get('title')}",
+                      cell(r["incremental_rebuild_title"]),
+                      f"{opt(r, 'full_rebuild_text_cpu')} / {opt(r, 'incremental_rebuild_text_cpu')}",
+                      f"{pages.get('text')}/{pages.get('title')}",
                       cell(r["full_roundtrip_text"]), cell(r["incremental_roundtrip_text"]),
                       f"{r['loadavg_before']:.1f}-{r['loadavg_after']:.1f}"))
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]

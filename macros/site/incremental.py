@@ -8,21 +8,30 @@ bounded. `Preview` (below) applies the plan inside mkdocs' own dirty build.
 How the page set is found. Every object of the model that has an id is an
 item; its *own content* is its fields with the items nested in it replaced
 by their ids, so an edit of a speerpunt changes the speerpunt, not its theme.
-For every item whose own content changed (compared in the old and in the new
-model, and the union taken):
+For every item whose own content changed (worked out in the old and in the
+new model, and the union taken):
 
-- its page (its own, or the page it is shown on), the pages of its ancestors
-  (a theme page shows its speerpunten, fundament.md the goals of its topics)
-  and the pages of the items it refers to, with their ancestors (an action
-  is listed on the pillar, theme, partner and kerntaken pages it names);
-- the overview pages of its kind (`_OVERVIEWS`: actions -> uitvoeringsagenda
-  and voortgang, partners -> partners.md, ...);
-- when a field shown elsewhere changed (its title, name, number, ...; every
-  field of a figure or series, whose whole card is shown where it is
-  named): also the pages of its descendants and of every item that refers to
-  it or to a descendant, with their ancestors and overviews;
-- the comparison page with another version when the comparison can show it
-  (`_comparisons`, from `macros.compare.diff.entries`).
+- when only fields that no other page shows changed (`_OWN_PAGE_ONLY`: an
+  action's description, a pillar's text, ...): its own page;
+- otherwise its page (its own, or the page it is shown on), the pages of its
+  ancestors (a theme page shows its speerpunten, fundament.md the goals of
+  its topics), the pages of the items it names, with their ancestors (an
+  action is listed on the pillar, theme, partner and kerntaken pages it
+  names), and the overview pages of every kind involved (`_OVERVIEWS`:
+  actions -> uitvoeringsagenda and voortgang, partners -> partners.md, ...);
+- when a field that other pages show where they name the item changed (its
+  title, name, number, ...; every field of a figure or series, whose card is
+  shown where it is named): also the pages of its descendants, of every item
+  that names it or a descendant, and of what those items name in turn, with
+  their ancestors and overviews (a partner page groups the actions naming the
+  partner under their theme's title);
+- the comparison page with another version when that comparison shows the
+  item (`_comparisons`, from `macros.compare.diff.entries`: always when the
+  other version has the item, its kind, title and place when it is new).
+
+tests/site/test_incremental.py edits every field of every item of the real
+policy in memory and checks that each page whose Markdown changes is in the
+plan; tests/site/test_preview.py compares whole builds byte for byte.
 
 Everything else falls back to a full rebuild: the first build, a page added
 or removed, a changed navigation, an id added, removed or moved to another
