@@ -209,7 +209,6 @@ class Generator:
                 continue
             out[name] = copy.deepcopy(data)  # chapters, strategy, core tasks, figures, ...: as they are
         # themes: `replicas` copies of each real theme, one file each
-        tops = sorted({int(d["number"].split(".")[0]) for _, d in themes if d.get("number")}) or [4]
         for k in range(p["replicas"]):
             for t, (name, data) in enumerate(themes):
                 old = data.get("number", "")
