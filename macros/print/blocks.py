@@ -1,5 +1,5 @@
 """View data for the pieces that recur across the parts of a printed version:
-source references, partner and action lists, lists of items, key figures,
+source documents and references, partner and action lists, lists of items, key figures,
 tables of numbers and (nested) sections.
 
 `Blocks` does the lookups in the agenda and its index and numbers the
@@ -22,6 +22,13 @@ class SourceRef:
     document: str
     section: str
     numbered: bool
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A source document: its title, then publisher and date where known."""
+    title: str
+    details: tuple[str, ...]
 
 
 @dataclass(frozen=True)
