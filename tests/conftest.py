@@ -63,6 +63,6 @@ def read(site: Path, url: str) -> str:
 def published(tmp_path_factory) -> Path:
     """The whole published site: every version, the alias and versions.json (`agenda build`)."""
     out = tmp_path_factory.mktemp("published") / "site"
-    result = agenda("build", "--site-dir", str(out))
+    result = agenda("build", "--preview", "--site-dir", str(out))
     assert result.returncode == 0, result.stderr
     return out
