@@ -66,3 +66,12 @@ def published(tmp_path_factory) -> Path:
     result = agenda("build", "--preview", "--site-dir", str(out))
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def published_doetinchem(tmp_path_factory) -> Path:
+    """Doetinchem's whole published site (`agenda build -f sites/doetinchem/mkdocs.yml`)."""
+    out = tmp_path_factory.mktemp("doetinchem") / "site"
+    result = agenda("build", "--preview", "-f", str(ROOT / "sites/doetinchem/mkdocs.yml"), "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    return out

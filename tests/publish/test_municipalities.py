@@ -10,11 +10,8 @@ DOETINCHEM = POLICY / "doetinchem" / "2020-2023"
 
 
 @pytest.fixture(scope="module")
-def doetinchem(tmp_path_factory):
-    out = tmp_path_factory.mktemp("doetinchem") / "site"
-    result = agenda("build", "--preview", "-f", str(ROOT / "sites/doetinchem/mkdocs.yml"), "--site-dir", str(out))
-    assert result.returncode == 0, result.stderr
-    return out / "actueel"
+def doetinchem(published_doetinchem):
+    return published_doetinchem / "actueel"
 
 
 def test_site_has_its_own_name_and_words(doetinchem):
