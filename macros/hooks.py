@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 
 from macros.site.pages import build_nav
 from macros.policy.problems import PolicyError, format_problems
-from macros.site.render_history import FEED, feed_url
+from macros.site.view_history import FEED, feed_url
 from macros.site.site import KEEP_LAST_GOOD, downloads, last_good_site, load_site, remember, settings, site_for_config
 from macros.policy.text import abbreviate
 

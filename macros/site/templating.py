@@ -16,8 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
-from macros.policy.text import inline_markup, md_escape, text_markup
+from macros.policy.text import escape, inline_markup, md_escape, text_markup
 from macros.words import WORDS
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -38,12 +39,32 @@ def environment(override: str = "") -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        finalize=_escape,
     )
     env.globals["words"] = WORDS
     env.filters["text"] = text_markup
     env.filters["inline"] = inline_markup
-    env.filters["md"] = md_escape
+    env.filters["md"] = markdown_text
     return env
+
+
+def _escape(value) -> Markup:
+    """Every value a template prints, escaped like the rest of the site: HTML
+    entities, and braces encoded so no template delimiter can ever form in a
+    page (`Markup` from the sanitiser or `md` passes as it is)."""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(escape(str(value)))
+
+
+def markdown_text(value: str) -> Markup:
+    """Plain text for a Markdown context (a heading, a link text, a list item).
+
+    `md_escape` already turns `<` into an entity and backslash-escapes what
+    Markdown would read as syntax; HTML-escaping it again would show `&lt;`.
+    Never use it inside an HTML attribute: there the default escaping applies.
+    """
+    return Markup(md_escape(value))
 
 
 def render(template: str, override: str = "", **context) -> str:
