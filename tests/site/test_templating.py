@@ -49,3 +49,34 @@ def test_a_site_template_replaces_the_shared_one_of_the_same_name(tmp_path):
 
 def test_each_environment_is_made_once():
     assert templating.environment("") is templating.environment("")
+
+
+def test_a_municipality_overrides_one_page_kind_for_its_own_site_only(project):
+    """Doetinchem's site names its own template folder with its own partner page;
+    Deventer's site, built from the same code, keeps the shared one."""
+    import shutil
+
+    from conftest import ROOT, mkdocs, read
+
+    shutil.copytree(ROOT / "sites", project / "sites")
+    config = project / "sites" / "doetinchem" / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    municipality: doetinchem\n", "    municipality: doetinchem\n    templates: templates\n"), encoding="utf-8")
+    shared = (templating.TEMPLATES / "pages" / "partner.md").read_text(encoding="utf-8")
+    own = project / "sites" / "doetinchem" / "templates" / "pages" / "partner.md"
+    own.parent.mkdir(parents=True)
+    marker = '<p class="doetinchem-contact">Sjabloon van Doetinchem voor {{ v.partner.name }}</p>'
+    own.write_text(shared.replace("{{ b.source(v.source) }}", marker + "\n\n{{ b.source(v.source) }}"), encoding="utf-8")
+
+    for args, out in ((["-f", "sites/doetinchem/mkdocs.yml"], "site-doetinchem"), ([], "site-deventer")):
+        result = mkdocs("build", "--strict", *args, "--site-dir", str(project / out), cwd=project)
+        assert result.returncode == 0, result.stderr
+
+    doetinchem = read(project / "site-doetinchem", "partner/politie/")
+    assert '<p class="doetinchem-contact">Sjabloon van Doetinchem voor Politie</p>' in doetinchem
+    assert "Genoemd bij" in doetinchem  # the rest of the page is still there
+    assert 'class="agenda-source"' in read(project / "site-doetinchem", "partner/openbaar-ministerie/")
+    deventer = read(project / "site-deventer", "partner/politie/")
+    assert "doetinchem-contact" not in deventer and "Genoemd bij" in deventer
+    # other page kinds of Doetinchem still use the shared templates
+    assert "doetinchem-contact" not in read(project / "site-doetinchem", "partners/")
