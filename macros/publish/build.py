@@ -21,6 +21,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from macros.site.templating import render
+
 # Used when there is no git history (a tarball, a shallow export): any fixed value keeps builds identical.
 FALLBACK_EPOCH = "1700000000"
 
@@ -63,13 +65,6 @@ def _versions(config_file: Path) -> tuple[list[str], str]:
     return [v.id for v in site.versions], site.current.id
 
 
-REDIRECT = """<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>Veiligheidsagenda</title>
-<meta http-equiv="refresh" content="0; url={target}/"><link rel="canonical" href="{target}/"></head>
-<body><p><a href="{target}/">Naar de geldende veiligheidsagenda</a></p></body></html>
-"""
-
-
 def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
     """Build every version into a temporary sibling of `site_dir`, then swap it in.
 
@@ -102,7 +97,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
         shutil.copytree(staging / current, staging / ALIAS)
         (staging / "versions.json").write_text(json.dumps(versions_json(list(site.versions)), ensure_ascii=False, indent=1),
                                                encoding="utf-8")
-        (staging / "index.html").write_text(REDIRECT.format(target=ALIAS), encoding="utf-8")
+        (staging / "index.html").write_text(render("redirect.html", target=ALIAS), encoding="utf-8")
         old = None
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
