@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.policy.index import page_path
-from macros.policy.model import Chapter, Figure, FundamentGroup, Item, Speerpunt, Theme, Topic
+from macros.policy.model import Chapter, Figure, FundamentGroup, Item, Pillar, Speerpunt, Statement, Theme, Topic
 from macros.site.links import Link, md_link
 from macros.site.view_actions import actions_for
 from macros.site.view_context import ThemeContext, theme_context
@@ -107,9 +107,9 @@ class StrategyView:
     title: str
     number: str
     text: str
-    mission: object  # a policy Statement: lead, text
+    mission: Statement
     mission_source: SourceView | None
-    vision: object
+    vision: Statement
     vision_source: SourceView | None
     core_values: tuple[str, ...]
     core_values_text: str
@@ -216,7 +216,7 @@ def theme_overview(data: PageData, here: str, item_id: str) -> ThemeOverview:
 
 @dataclass(frozen=True)
 class PillarView:
-    pillar: object
+    pillar: Pillar
     theme: Link
     source: SourceView | None
     speerpunten: tuple[SpeerpuntView, ...]

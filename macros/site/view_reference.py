@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.policy.index import page_path
-from macros.policy.model import Partner
+from macros.policy.model import GlossaryTerm, Partner, Reference
 from macros.site.downloads import OPEN_DATA_FILES, comparison_file, version_file
 from macros.site.links import Link, md_link, url
 from macros.site.view_parts import Download, PageData, SourceView, comparison_title, download, pair, partner_label, source_view
@@ -22,7 +22,7 @@ class DocumentView:
 @dataclass(frozen=True)
 class Sources:
     documents: tuple[DocumentView, ...]
-    references: tuple  # policy References (id, text, url)
+    references: tuple[Reference, ...]
 
 
 def sources(data: PageData, here: str, item_id: str) -> Sources:
@@ -33,7 +33,7 @@ def sources(data: PageData, here: str, item_id: str) -> Sources:
 
 @dataclass(frozen=True)
 class TermView:
-    term: object  # a policy GlossaryTerm
+    term: GlossaryTerm
     source: SourceView | None
 
 
