@@ -14,6 +14,7 @@ from pathlib import Path
 from macros.policy import schema
 from macros.policy.load import LoadedFile, load_file
 from macros.policy.problems import Problem
+from macros.policy.sources import check_quotes
 
 MUNICIPALITY_FILE = "municipality.yaml"
 VERSION_FILE = "version.yaml"
@@ -196,8 +197,8 @@ def check_version(source: VersionSource, siblings: dict[str, VersionSource] | No
     lineage: list[tuple[LoadedFile, tuple, dict]] = []
     for loaded in source.files:
         for path, node in _walk(loaded.data):
-            if not isinstance(node, dict):
-                continue
+            if not isinstance(node, dict) or (path and path[-1] == "editorial"):
+                continue  # 'editorial' maps field names to reasons, not to ids
             if isinstance(node.get("lineage"), list):
                 lineage += [(loaded, path + ("lineage", i), entry) for i, entry in enumerate(node["lineage"])
                             if isinstance(entry, dict)]
@@ -238,6 +239,10 @@ def check_version(source: VersionSource, siblings: dict[str, VersionSource] | No
                 hint = _ref_hint(f"the {what} ids of this version", value, candidates)
             problems.append(Problem(loaded.display, *loaded.where(path), message + _in_trail(loaded, path), hint))
     problems += _check_lineage(source, siblings, lineage)
+    if version_files and isinstance(version_files[0].data, dict):
+        entries = {d["id"]: (i, d) for i, d in enumerate(version_files[0].data.get("documents") or [])
+                   if isinstance(d, dict) and isinstance(d.get("id"), str)}
+        problems += check_quotes(source.folder, source.files, entries, version_files[0].display)
     return problems
 
 
