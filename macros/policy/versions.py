@@ -25,7 +25,8 @@ def current_version(agendas: list[Agenda]) -> Agenda:
 
 
 def version_title(agenda: Agenda) -> str:
-    return f"{agenda.period_start}-{agenda.period_end} ({STATUS_LABELS[agenda.status]})"
+    label = f" {agenda.label}" if agenda.label else ""
+    return f"{agenda.period_start}-{agenda.period_end}{label} ({STATUS_LABELS[agenda.status]})"
 
 
 def versions_json(agendas: list[Agenda]) -> list[dict]:
