@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from conftest import POLICY, ROOT, VERSION, read
 from helpers import HOSTILE
 
-VERSIONS = {"2024-2027": "vastgesteld, oktober 2023", "2024-2027-concept": "concept, 12 juni 2023",
+VERSIONS = {"2024-2027": "vastgesteld, oktober 2023", "2024-2027-concept": "vastgesteld, 12 juni 2023",
             "2020-2023": "vervallen (datum niet bekend)"}
 
 
@@ -98,7 +98,7 @@ def test_pdf_holds_the_policy_text_and_says_what_is_not_decided(published):
     assert plain(agenda.strategy.mission.text) in text
     # no action has a trekker in the sources: the table says so, as the site does
     assert not any(a.led_by for a in agenda.actions)
-    table = text.split("Uitvoeringsagenda 2024", 2)[-1]
+    table = text.split("Acties afgeleid uit de Strategische Veiligheidsagenda", 2)[-1]
     assert table.count("nog niet bepaald") >= len(agenda.actions)
     assert agenda.actions[0].title in table
 
