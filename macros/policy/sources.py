@@ -427,3 +427,14 @@ def _offset(raw: str, sentence: str) -> int:
     head = sentence.split(" ")[0].strip("'")
     found = raw.find(head) if head else -1
     return max(found, 0)
+
+
+def version_texts(version_folder: Path, documents) -> dict[str, SourceText]:
+    """document id -> its source text, for the documents of one version (model Documents or dicts)."""
+    folder = sources_folder(version_folder)
+    texts = {}
+    for doc in documents:
+        doc_id, name = (doc.get("id"), doc.get("file")) if isinstance(doc, dict) else (doc.id, doc.file)
+        if name and (folder / name).is_file():
+            texts[doc_id] = load_source(folder / name, doc_id, f"{SOURCES}/{version_folder.parent.name}/{name}")
+    return texts

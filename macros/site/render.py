@@ -17,6 +17,7 @@ from macros.site.render_context import ContextPages
 from macros.site.render_figures import FigurePages
 from macros.site.render_history import HistoryPages
 from macros.site.render_versions import VersionPages
+from macros.site.source_pages import source_document_page
 from macros.policy.text import escape, render_text
 
 LABELS = {
@@ -50,7 +51,8 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPage
     """Renders pages of one agenda; holds the model, its index and the other versions."""
 
     def __init__(self, agenda: Agenda, index: Index, versions: tuple[Agenda, ...] = (), current: Agenda | None = None,
-                 history: History | None = None):
+                 history: History | None = None, source_texts: dict | None = None):
+        self.source_texts = source_texts or {}  # document id -> SourceText (macros.policy.sources)
         self.history = history or History(False, "de geschiedenis is niet opgevraagd")
         self.agenda = agenda
         self.index = index
@@ -94,6 +96,8 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPage
             return getattr(self, kind)(here, downloads)
         if kind == "partner":
             return self.partner(self.index.partners[item_id], here)
+        if kind == "source_document":
+            return source_document_page(agenda, self.source_texts[item_id], here)
         return getattr(self, kind)(here)
 
     def source(self, source: Source | None) -> str:
