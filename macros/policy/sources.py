@@ -387,7 +387,10 @@ def _nearest(sources_at: dict, path: tuple) -> dict | None:
 
 
 def _section_hint(text: SourceText, section: str) -> str:
-    close = difflib.get_close_matches(section, text.order, n=1, cutoff=0.5)
+    parent = section.rsplit(".", 1)[0] + "." if "." in section else None
+    siblings = [name for name in text.order if parent and name.startswith(parent)]
+    close = difflib.get_close_matches(section, siblings, n=1, cutoff=0.5) or \
+        difflib.get_close_matches(section, text.order, n=1, cutoff=0.5)
     named = f"did you mean '{close[0]}'? " if close else ""
     return f"{named}the sections are the [[§ ...]] markers of {text.path.name}"
 
@@ -399,7 +402,7 @@ def _check_text(loaded, path: tuple, value: str, text: SourceText, section: str)
             continue
         line, column = _position(loaded, path, value, index, sentence)
         elsewhere = [s for s in text.sections_with(sentence) if s not in text.within(section)]
-        shown = sentence if len(sentence) <= 160 else sentence[:157] + "..."
+        shown = _shown_sentence(sentence, _agreeing_prefix(text, section, sentence))
         where = f"§ {section} of {text.document}"
         if elsewhere:
             hint = f"this sentence is in § {elsewhere[0]}: cite that section"
@@ -407,6 +410,27 @@ def _check_text(loaded, path: tuple, value: str, text: SourceText, section: str)
             hint = f"the source says: \"{text.closest(section, sentence)}\""
         problems.append(Problem(loaded.display, line, column, f"not in the cited source ({where}): \"{shown}\"", hint))
     return problems
+
+
+def _agreeing_prefix(text: SourceText, section: str, sentence: str) -> int:
+    """How many characters at the start of `sentence` the cited section does hold (binary search)."""
+    low, high = 0, len(sentence)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text.contains(section, sentence[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _shown_sentence(sentence: str, agreeing: int, limit: int = 160) -> str:
+    """The sentence for a message; a long one from a little before where it leaves the source."""
+    if len(sentence) <= limit:
+        return sentence
+    start = max(0, sentence.rfind(" ", 0, max(agreeing - 40, 0)) + 1) if agreeing > 60 else 0
+    end = start + limit
+    return ("..." if start else "") + sentence[start:end] + ("..." if end < len(sentence) else "")
 
 
 def _position(loaded, path: tuple, value: str, index: int, sentence: str) -> tuple[int, int]:
