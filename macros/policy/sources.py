@@ -12,6 +12,8 @@ modification time).
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,15 +21,17 @@ from pathlib import Path
 
 import yaml
 
+from macros.policy.compiled_schema import cache_dir
 from macros.policy.problems import Problem
 
 SOURCES = "sources"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MARKER = re.compile(r"^\[\[§ (?P<name>[^<\]]+?)(?: < (?P<parent>[^\]]+?))?\]\]\s*$", re.M)
 _FIX_KINDS = ("afbreking", "paginanummer", "tabel", "ocr", "bronfout")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'", "“": "'", "”": "'",
-                         "„": "'", '"': "'", "–": "-", "—": "-", "\u00a0": " ", "\u00ad": None, "\u200b": None,
-                         "*": None})
+# One kind of quote and dash, no soft hyphens or emphasis marks (str.replace per character is
+# much faster than str.translate with a table, and most texts hold none of them).
+_REPLACE = (("‘", "'"), ("’", "'"), ("‚", "'"), ("‛", "'"), ("`", "'"), ("´", "'"), ("“", "'"), ("”", "'"),
+            ("„", "'"), ('"', "'"), ("–", "-"), ("—", "-"), ("\u00a0", " "), ("\u00ad", ""), ("\u200b", ""), ("*", ""))
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TAG = re.compile(r"<sup>[^<]*</sup>|<(?=[a-z/])[^>]*>")
 _AUTOLINK = re.compile(r"<(https?://[^>]+)>")
@@ -35,6 +39,7 @@ _LINE_START = re.compile(r"^\s*(?:(?:#+|>|[-+•→✓■▪●]|\d+[.)]|[a-z][.
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!>-])")
 _UNDERSCORE = re.compile(r"(?<![\w])_+|_+(?![\w])")
 _SPACE = re.compile(r"\s+")
+_STRIP = " ,;:.[]()'"  # around a sentence: punctuation a quote may add or leave out
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\s*(?:[(\[](?:\.\.\.|…)[)\]]|…|\.\.\.)\s*")
 
 
@@ -43,9 +48,18 @@ def normalise_lines(text: str) -> list[str]:
 
     The substitutions run once over the whole text (line starts are matched per line).
     """
-    text = _ESCAPE.sub(r"\1", _AUTOLINK.sub(r"\1", text))
-    text = _LINK.sub(r"\1", _TAG.sub("", text))
-    text = _UNDERSCORE.sub("", _LINE_START.sub("", text).translate(_QUOTES))
+    if "<" in text:
+        text = _TAG.sub("", _AUTOLINK.sub(r"\1", text))
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    text = _LINE_START.sub("", text)
+    for old, new in _REPLACE:
+        if old in text:
+            text = text.replace(old, new)
+    if "_" in text:
+        text = _UNDERSCORE.sub("", text)
     return [" ".join(line.split()) for line in text.split("\n")]
 
 
@@ -60,7 +74,7 @@ def fragments(text: str) -> list[tuple[int, str]]:
         if not line:
             continue
         for part in _SENTENCE_END.split(line):
-            part = part.strip(" ,;:.[]()'")
+            part = part.strip(_STRIP)
             if len(re.sub(r"\W", "", part)) >= 2:
                 out.append((index, part))
     return out
@@ -89,17 +103,22 @@ class SourceText:
     _sentences: dict = field(default_factory=dict, repr=False)
     _folded: dict = field(default_factory=dict, repr=False)
     _normal: list | None = field(default=None, repr=False)
+    _index: dict | None = field(default=None, repr=False)
+    _within: dict = field(default_factory=dict, repr=False)
+    _children: dict | None = field(default=None, repr=False)
 
     def within(self, name: str) -> set[str]:
         """`name` and all its subsections."""
-        found = {name}
-        for other in self.order:
-            up = self.parents.get(other)
-            while up is not None:
-                if up == name:
-                    found.add(other)
-                    break
-                up = self.parents.get(up)
+        if self._children is None:
+            self._children = {}
+            for other, parent in self.parents.items():
+                self._children.setdefault(parent, []).append(other)
+        found, todo = set(), [name]
+        while todo:
+            here = todo.pop()
+            if here not in found:
+                found.add(here)
+                todo += self._children.get(here, [])
         return found
 
     def names(self, citation: str) -> list[str] | None:
@@ -132,10 +151,31 @@ class SourceText:
         return self._sentences[citation]
 
     def contains(self, citation: str, sentence: str) -> bool:
-        """Whether the cited text holds `sentence` (letter case aside: headings in capitals are quoted in sentence case)."""
+        """Whether the cited text holds `sentence` (letter case aside: headings in capitals are quoted in sentence case).
+
+        A whole sentence of the source is found in the document's index of sentences; a part of
+        one, or a sentence that runs over a marker, by a search in the section's text."""
+        sentence = sentence.casefold()
+        holders = self.sentence_index().get(sentence)
+        if holders and not holders.isdisjoint(self._wanted(citation)):
+            return True
         if citation not in self._folded:
             self._folded[citation] = self.span(citation).casefold()
-        return sentence.casefold() in self._folded[citation]
+        return sentence in self._folded[citation]
+
+    def sentence_index(self) -> dict[str, set[str]]:
+        """Every sentence of the document (normalised, letter case folded) -> the sections whose own text holds it."""
+        if self._index is None:
+            self._index = {}
+            for (name, _), text in zip(self.segments, self.normal_segments()):
+                for part in _SENTENCE_END.split(text.casefold()):
+                    self._index.setdefault(part.strip(_STRIP), set()).add(name)
+        return self._index
+
+    def _wanted(self, citation: str) -> frozenset[str]:
+        if citation not in self._within:
+            self._within[citation] = frozenset().union(*(self.within(n) for n in self.names(citation) or ()))
+        return self._within[citation]
 
     def closest(self, citation: str, sentence: str) -> str:
         candidates = self.sentences(citation)
@@ -202,17 +242,17 @@ def parse_source(path: Path, document: str, display: str) -> SourceText:
     source.segments.append((current, raw[start:]))
     for name in source.order:
         if source.parents[name] is None:
-            source.parents[name] = _implied_parent(name, source.order)
+            source.parents[name] = _implied_parent(name, source.parents)
     return source
 
 
-def _implied_parent(name: str, names: list[str]) -> str | None:
-    best = None
-    for other in names:
-        if other != name and name.startswith(other) and name[len(other):len(other) + 1] in ".,:" \
-                and (best is None or len(other) > len(best)):
-            best = other
-    return best
+def _implied_parent(name: str, names) -> str | None:
+    """The longest other name that `name` starts with, followed by '.', ',' or ':'."""
+    known = names if isinstance(names, (set, frozenset, dict)) else set(names)
+    for cut in range(len(name) - 1, 0, -1):
+        if name[cut] in ".,:" and name[:cut] in known:
+            return name[:cut]
+    return None
 
 
 def _line_of_entry(path: Path, number: int) -> int:
@@ -231,7 +271,45 @@ def _shown(path: Path, display: str) -> str:
 
 @lru_cache(maxsize=64)
 def _cached(path: Path, mtime: float, fixes_mtime: float, document: str, display: str) -> SourceText:
-    return parse_source(path, document, display)
+    return _stored_or_parsed(path, document, display)
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """Changes whenever this module does: a stored index is only as good as the code that made it."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def _stored_or_parsed(path: Path, document: str, display: str) -> SourceText:
+    """The parsed and indexed source, from the cache folder when this text, its fixes and this
+    code have been indexed before (a source changes rarely; validation runs on every save)."""
+    fixes = path.with_name(f"{path.stem}.fixes.yaml")
+    key = hashlib.sha256(b"\0".join([path.read_bytes(), fixes.read_bytes() if fixes.exists() else b"",
+                                      f"{document}\0{display}\0{_code_version()}".encode()])).hexdigest()
+    store = cache_dir() / "sources" / f"{key[:32]}.json"
+    try:
+        data = json.loads(store.read_text(encoding="utf-8"))
+        text = SourceText(path, document, data["order"], data["parents"], [tuple(s) for s in data["segments"]],
+                          [Fix(*f) for f in data["fixes"]], [Problem(*p) for p in data["problems"]])
+        text._normal = data["normal"]
+        text._index = {k: set(v) for k, v in data["index"].items()}
+        return text
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    text = parse_source(path, document, display)
+    try:
+        store.parent.mkdir(parents=True, exist_ok=True)
+        partial = store.with_suffix(".tmp")
+        partial.write_text(json.dumps({
+            "order": text.order, "parents": text.parents, "segments": text.segments,
+            "fixes": [[f.find, f.replace, f.kind, f.reason] for f in text.fixes],
+            "problems": [[p.file, p.line, p.column, p.message, p.hint] for p in text.problems],
+            "normal": text.normal_segments(), "index": {k: sorted(v) for k, v in text.sentence_index().items()},
+        }, ensure_ascii=False), encoding="utf-8")
+        partial.replace(store)
+    except OSError:
+        pass
+    return text
 
 
 def load_source(path: Path, document: str, display: str = "") -> SourceText:
