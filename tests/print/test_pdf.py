@@ -167,7 +167,10 @@ def test_hostile_yaml_stays_inert_and_nothing_is_fetched(project, monkeypatch):
     hostile = HOSTILE + '\n<img src="https://example.org/tracker.png">\n\n![foto](https://example.org/foto.png)\n'
     first = source.index("text: |\n") + len("text: |\n")
     indent = " " * (len(source[first:]) - len(source[first:].lstrip(" ")))
-    concept.write_text(source[:first] + "".join(f"{indent}{line}\n" if line else "\n" for line in hostile.splitlines())
+    start = source.rindex("\n", 0, first - len("text: |\n")) + 1
+    # marked as the editors' text, so that the quote check lets it through to the PDF
+    concept.write_text(source[:start] + f"{indent[:-2]}editorial:\n{indent}text: Tekst van de test.\n" + source[start:first]
+                       + "".join(f"{indent}{line}\n" if line else "\n" for line in hostile.splitlines())
                        + source[first:], encoding="utf-8")
     agenda = next(v for v in load_site(project / "policy", "deventer", "2024-2027").versions if v.id == "2024-2027-concept")
     fetchers = []
