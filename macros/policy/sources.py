@@ -39,7 +39,8 @@ _LINE_START = re.compile(r"^\s*(?:(?:#+|>|[-+•→✓■▪●]|\d+[.)]|[a-z][.
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!>-])")
 _UNDERSCORE = re.compile(r"(?<![\w])_+|_+(?![\w])")
 _SPACE = re.compile(r"\s+")
-_STRIP = " ,;:.[]()'"  # around a sentence: punctuation a quote may add or leave out
+_STRIP = " ,;:.[]()'"
+_WORDY = re.compile(r"\w\W*\w")  # at least two letters or digits: a fragment worth checking  # around a sentence: punctuation a quote may add or leave out
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\s*(?:[(\[](?:\.\.\.|…)[)\]]|…|\.\.\.)\s*")
 
 
@@ -75,7 +76,7 @@ def fragments(text: str) -> list[tuple[int, str]]:
             continue
         for part in _SENTENCE_END.split(line):
             part = part.strip(_STRIP)
-            if len(re.sub(r"\W", "", part)) >= 2:
+            if _WORDY.search(part):
                 out.append((index, part))
     return out
 
@@ -334,11 +335,17 @@ def _defs() -> dict:
     return load_schema()["$defs"]
 
 
+_RESOLVED: dict[int, dict] = {}
+
+
 def _resolve(node: dict) -> dict:
-    defs = _defs()
-    while isinstance(node, dict) and "$ref" in node:
-        node = defs[node["$ref"].rsplit("/", 1)[-1]]
-    return node
+    found = _RESOLVED.get(id(node))
+    if found is None:
+        defs, found = _defs(), node
+        while isinstance(found, dict) and "$ref" in found:
+            found = defs[found["$ref"].rsplit("/", 1)[-1]]
+        _RESOLVED[id(node)] = found  # the schema is loaded once and never changes
+    return found
 
 
 def basis_walk(data: dict):
