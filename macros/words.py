@@ -1,14 +1,103 @@
-"""The Dutch words shown to residents that are not policy data, in one place.
+"""The Dutch words shown to residents that are not policy data, in one place,
+and the two helpers that write numbers and dates the Dutch way.
 
-Templates read them as `words` (`{{ words.source }}`); Python code that
-writes text for people (the `agenda diff` report, the feed, PDFs) imports
-them from here. Words that differ per municipality (what it calls its
-themes) are policy data in `policy/<name>/municipality.yaml`, not here.
+Templates read them as `words` (`{{ words.labels.source }}`); Python code that
+writes text for people (the `agenda diff` report, the feed, the PDFs)
+imports them from here. Words that differ per municipality (what it calls
+its themes) are policy data in `policy/<name>/municipality.yaml`, not here.
 """
 
 from __future__ import annotations
 
-WORDS: dict[str, str] = {
-    # --- shared by pages and print -----------------------------------------------------
+import re
+
+# --- labels on item pages and in print ------------------------------------------------
+LABELS: dict[str, str] = {
     "source": "Bron",
+    "partners": "Partners",
+    "no_partners": "De bron noemt bij dit onderdeel geen partners.",
+    "goal": "Doel",
+    "no_goal": "De bron noemt voor dit onderdeel geen apart doel.",
+    "speerpunten": "Speerpunten",
+    "pillars": "Pijlers",
+    "theme": "Thema",
+    "pillar": "Pijler",
+    "notes": "Voetnoten",
+    "case": "Casus uit de praktijk",
+    "no_description": "De bronnen geven geen beschrijving van deze partner.",
+    "mentions": "Genoemd bij",
+    "no_mentions": "Deze partner wordt in de agenda niet bij een speerpunt of onderwerp genoemd.",
+    "fundament": "Veiligheidsfundament",
+}
+
+# Partner kinds (`kind` in partners.yaml).
+PARTNER_TYPES = {
+    "extern": "Externe partner",
+    "gemeentelijk-programma": "Gemeentelijk programma",
+    "gemeentelijk-team": "Gemeentelijk team",
+    "netwerk": "Netwerk of overleg",
+    "landelijk-programma": "Landelijk programma",
+    "bestuursorgaan": "Bestuursorgaan",
+}
+
+# Shown where the sources leave a field of an action or indicator empty.
+NOT_DECIDED = "nog niet bepaald"
+NO_VALUE = "nog geen waarde"
+
+# Action status (`status` in the uitvoeringsagenda).
+ACTION_STATUS = {"gepland": "Gepland", "lopend": "Lopend", "afgerond": "Afgerond", "vervallen": "Vervallen"}
+
+# Version status (`status` in version.yaml), as a word inside a sentence.
+VERSION_STATUS = {"concept": "concept", "vastgesteld": "vastgesteld", "vervallen": "vervallen"}
+
+# --- comparisons and change history ---------------------------------------------------
+# Item kinds in reading order, with their Dutch names for people.
+KIND_LABELS = {
+    "chapter": "Hoofdstuk", "section": "Paragraaf", "statement": "Missie en visie", "principle": "Uitgangspunt",
+    "core_task": "Kerntaak", "theme": "Thema", "pillar": "Pijler", "speerpunt": "Speerpunt",
+    "group": "Fundament", "topic": "Onderwerp van het fundament", "figure": "Kerncijfer", "partner": "Partner",
+    "action": "Actie", "item": "Onderdeel",
+}
+# Field names in Dutch, for the change list.
+FIELD_LABELS = {
+    "title": "titel", "text": "tekst", "lead": "inleiding", "goal": "doel", "statement": "doel", "role": "rol",
+    "description": "beschrijving", "value": "waarde", "label": "omschrijving", "name": "naam", "partners": "partners",
+    "serves": "draagt bij aan", "status": "status", "core_task": "kerntaak",
+}
+
+# What happened to the older item, said from its side: "<Drugs> is opgegaan in <this theme>".
+CHANGE_LABELS = {"voortgezet": "voortgezet in", "hernoemd": "hernoemd tot", "samengevoegd": "samengevoegd in",
+                 "gesplitst": "gesplitst; een deel gaat verder in", "opgegaan-in": "opgegaan in", "nieuw": "nieuw:"}
+
+# Why a site shows no change history.
+UNAVAILABLE_NO_GIT = "deze publicatie is niet gemaakt uit een git-repository"
+UNAVAILABLE_SHALLOW = "deze publicatie is gemaakt uit een onvolledige (ondiepe) git-kopie"
+UNAVAILABLE_UNTRACKED = "de beleidsbestanden van deze versie staan nog niet in git"
+
+# --- dates and numbers -----------------------------------------------------------------
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+
+
+def dutch_date(value: str) -> str:
+    """"2023-06-12" -> "12 juni 2023", "2023-10" -> "oktober 2023"; other text as written."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value or "")
+    if not match or not 1 <= int(match[2]) <= 12:
+        return value
+    month = f"{MONTHS[int(match[2]) - 1]} {match[1]}"
+    return f"{int(match[3])} {month}" if match[3] else month
+
+
+def dutch_number(value) -> str:
+    """Dutch notation: 13.466 and 1,4."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"{int(value):,}".replace(",", ".")
+
+
+# Everything above, for templates.
+WORDS = {
+    "labels": LABELS, "partner_types": PARTNER_TYPES, "not_decided": NOT_DECIDED, "no_value": NO_VALUE,
+    "action_status": ACTION_STATUS, "version_status": VERSION_STATUS, "kinds": KIND_LABELS, "fields": FIELD_LABELS,
+    "change_labels": CHANGE_LABELS,
 }

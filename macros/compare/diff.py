@@ -7,25 +7,13 @@ reworded title is a change, not a removal plus an addition. Pure functions:
 
 from __future__ import annotations
 
+from macros.words import FIELD_LABELS, KIND_LABELS
 import difflib
 import re
 from dataclasses import dataclass, fields
 
 from macros.policy.model import Agenda, Section
 
-# Item kinds in reading order, with their Dutch names for people.
-KIND_LABELS = {
-    "chapter": "Hoofdstuk", "section": "Paragraaf", "statement": "Missie en visie", "principle": "Uitgangspunt",
-    "core_task": "Kerntaak", "theme": "Thema", "pillar": "Pijler", "speerpunt": "Speerpunt",
-    "group": "Fundament", "topic": "Onderwerp van het fundament", "figure": "Kerncijfer", "partner": "Partner",
-    "action": "Actie", "item": "Onderdeel",
-}
-# Field names in Dutch, for the change list.
-FIELD_LABELS = {
-    "title": "titel", "text": "tekst", "lead": "inleiding", "goal": "doel", "statement": "doel", "role": "rol",
-    "description": "beschrijving", "value": "waarde", "label": "omschrijving", "name": "naam", "partners": "partners",
-    "serves": "draagt bij aan", "status": "status", "core_task": "kerntaak",
-}
 _TEXT_FIELDS = ("title", "name", "statement", "goal", "lead", "text", "description", "role", "value", "label",
                 "partners", "serves", "core_task", "status")
 

@@ -21,6 +21,7 @@ site says so, rather than guessing.
 
 from __future__ import annotations
 
+from macros.words import FIELD_LABELS, KIND_LABELS, UNAVAILABLE_NO_GIT, UNAVAILABLE_SHALLOW, UNAVAILABLE_UNTRACKED
 import json
 import re
 import subprocess
@@ -28,7 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from macros.policy.compiled_schema import cache_dir
-from macros.compare.diff import KIND_LABELS, FIELD_LABELS, diff
+from macros.compare.diff import diff
 from macros.policy.load import load_bytes
 from macros.policy.model import build_agenda
 
@@ -98,9 +99,6 @@ class History:
         return [c for c in self.changes if c.major and (c.items or c.first)]
 
 
-UNAVAILABLE_NO_GIT = "deze publicatie is niet gemaakt uit een git-repository"
-UNAVAILABLE_SHALLOW = "deze publicatie is gemaakt uit een onvolledige (ondiepe) git-kopie"
-UNAVAILABLE_UNTRACKED = "de beleidsbestanden van deze versie staan nog niet in git"
 
 
 def _git(cwd: Path, *args: str, data: bytes | None = None) -> bytes:

@@ -525,7 +525,7 @@ def build_action_plan(d: dict) -> ActionPlan:
     return ActionPlan(year, actions, d.get("title", ""), d.get("text", ""), _ROOTS.get(id(d), ()))
 
 
-def _number_key(number: str) -> tuple:
+def section_key(number: str) -> tuple:
     """Sort "10" after "9", and unnumbered parts (the voorwoord) first."""
     return tuple(int(part) for part in number.split(".")) if number else ()
 
@@ -555,8 +555,8 @@ def _build_agenda(municipality: dict, files: list[dict]) -> Agenda:
     series = [s for data in by_kind.get("figures", []) for s in data.get("series") or ()]
     references = [r for data in by_kind.get("references", []) for r in data["references"]]
     partners = [p for data in by_kind.get("partners", []) for p in data["partners"]]
-    chapters = sorted((build_chapter(c) for c in by_kind.get("chapter", [])), key=lambda c: (_number_key(c.number), c.id))
-    themes = sorted((build_theme(t) for t in by_kind.get("theme", [])), key=lambda t: (_number_key(t.number), t.id))
+    chapters = sorted((build_chapter(c) for c in by_kind.get("chapter", [])), key=lambda c: (section_key(c.number), c.id))
+    themes = sorted((build_theme(t) for t in by_kind.get("theme", [])), key=lambda t: (section_key(t.number), t.id))
     plans = sorted((build_action_plan(p) for p in by_kind.get("actions", [])), key=lambda p: p.year)
     glossary = sorted((GlossaryTerm(t["id"], t["term"], t["meaning"], _source(t.get("source")), t.get("url", ""))
                        for g in by_kind.get("glossary", []) for t in g["terms"]), key=lambda t: t.term.lower())

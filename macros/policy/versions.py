@@ -7,10 +7,10 @@ the format Material's version selector reads (the layout `mike` produces).
 
 from __future__ import annotations
 
+from macros.words import VERSION_STATUS
 from macros.policy.model import Agenda
 
 ALIAS = "actueel"
-STATUS_LABELS = {"concept": "concept", "vastgesteld": "vastgesteld", "vervallen": "vervallen"}
 
 
 def ordered(agendas: list[Agenda]) -> list[Agenda]:
@@ -26,7 +26,7 @@ def current_version(agendas: list[Agenda]) -> Agenda:
 
 def version_title(agenda: Agenda) -> str:
     label = f" {agenda.label}" if agenda.label else ""
-    return f"{agenda.period_start}-{agenda.period_end}{label} ({STATUS_LABELS[agenda.status]})"
+    return f"{agenda.period_start}-{agenda.period_end}{label} ({VERSION_STATUS[agenda.status]})"
 
 
 def versions_json(agendas: list[Agenda]) -> list[dict]:
@@ -40,4 +40,4 @@ def describe(agenda: Agenda) -> str:
     """"Veiligheidsagenda 2024-2027 (vastgesteld)": the title, the period only if the title lacks it."""
     period = f"{agenda.period_start}-{agenda.period_end}"
     title = agenda.title if period in agenda.title else f"{agenda.title} {period}"
-    return f"{title} ({STATUS_LABELS[agenda.status]})"
+    return f"{title} ({VERSION_STATUS[agenda.status]})"

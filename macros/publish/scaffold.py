@@ -90,7 +90,8 @@ SOURCE = """\
 
 SITE = """\
 # {name}: the shared configuration with this municipality's own name and data.
-# Build: agenda build -f sites/{id}/mkdocs.yml -d site-{id}
+# Publish: SITE_URL_{env}=https://... agenda build -f sites/{id}/mkdocs.yml -d site-{id}
+# Preview on this computer: agenda build --preview -f sites/{id}/mkdocs.yml -d site-{id}
 INHERIT: ../../mkdocs.yml
 site_name: Veiligheidsagenda {name}
 site_description: De veiligheidsagenda van de gemeente {name}.

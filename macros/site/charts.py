@@ -9,14 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
+from macros.words import dutch_number
 from macros.policy.model import Series
-
-
-def _number(value) -> str:
-    """Dutch notation: 13.466 and 1,4."""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"{int(value):,}".replace(",", ".")
 
 
 def small_multiples(series: Series, chart_id: str) -> str:
@@ -48,9 +42,9 @@ def _bar_panel(label: str, categories, values, panel_id: str) -> str:
         y = top + plot_h - bar_h
         parts.append(f'<rect class="agenda-chart-bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{bar_h:.1f}"/>')
         parts.append(f'<text class="agenda-chart-value" x="{cx:.1f}" y="{y - 5:.1f}" text-anchor="middle">'
-                     f'{_number(value)}</text>')
+                     f'{dutch_number(value)}</text>')
     baseline = top + plot_h
-    values_text = ", ".join(f"{c}: {_number(v) if v is not None else 'geen waarde'}" for c, v in zip(categories, values))
+    values_text = ", ".join(f"{c}: {dutch_number(v) if v is not None else 'geen waarde'}" for c, v in zip(categories, values))
     return (f'<svg class="agenda-chart-panel" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
             f'role="img" aria-labelledby="{panel_id}-t {panel_id}-d">'
             f'<title id="{panel_id}-t">{escape(label)}</title><desc id="{panel_id}-d">{escape(values_text)}</desc>'

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.policy.index import page_path
-from macros.policy.model import Agenda
+from macros.policy.model import Agenda, section_key
 
 
 @dataclass(frozen=True)
@@ -79,14 +79,14 @@ def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None, versions: t
     if agenda.core_tasks:
         numbered.append((agenda.core_tasks.number, {agenda.core_tasks.title: "kerntaken.md"}))
     if agenda.themes:
-        number = min((t.number for t in agenda.themes), key=_key)
+        number = min((t.number for t in agenda.themes), key=section_key)
         # Material repeats the nav on every page: a long list of themes would make every page grow with it.
         listed = [{t.title: page_path("theme", t.id)} for t in agenda.themes] \
             if len(agenda.themes) <= MAX_NAV_THEMES else "thema/index.md"
         numbered.append((number, {agenda.themes_label: listed}))
     if agenda.fundament:
         numbered.append((agenda.fundament.number, {agenda.fundament.title: "fundament.md"}))
-    nav += [entry for _, entry in sorted(numbered, key=lambda x: _key(x[0]))]
+    nav += [entry for _, entry in sorted(numbered, key=lambda x: section_key(x[0]))]
     if agenda.actions:
         nav.append({"Uitvoeringsagenda": "uitvoeringsagenda.md"})
         nav.append({"Voortgang": [{f"Voortgang {p.year}": f"voortgang/{p.year}.md"} for p in agenda.action_plans]})
@@ -108,7 +108,3 @@ def build_nav(agenda: Agenda, extra_pages: list[dict] | None = None, versions: t
         nav.append({"Versies en vergelijkingen": "versies.md"})
     nav += extra_pages or []
     return nav
-
-
-def _key(number: str) -> tuple:
-    return tuple(int(p) for p in number.split(".")) if number else ()

@@ -7,6 +7,7 @@ checked by mkdocs. Dutch words shown to residents live in `LABELS`.
 
 from __future__ import annotations
 
+from macros.words import LABELS, PARTNER_TYPES, dutch_number
 from macros.compare.history import History
 from macros.policy.index import Index, page_path
 from macros.site.markup import block, heading, inline, join, link, md_escape, text
@@ -20,31 +21,6 @@ from macros.site.render_versions import VersionPages
 from macros.site.source_pages import source_document_page
 from macros.policy.text import escape, render_text
 
-LABELS = {
-    "source": "Bron",
-    "partners": "Partners",
-    "no_partners": "De bron noemt bij dit onderdeel geen partners.",
-    "goal": "Doel",
-    "no_goal": "De bron noemt voor dit onderdeel geen apart doel.",
-    "speerpunten": "Speerpunten",
-    "pillars": "Pijlers",
-    "theme": "Thema",
-    "pillar": "Pijler",
-    "notes": "Voetnoten",
-    "case": "Casus uit de praktijk",
-    "no_description": "De bronnen geven geen beschrijving van deze partner.",
-    "mentions": "Genoemd bij",
-    "no_mentions": "Deze partner wordt in de agenda niet bij een speerpunt of onderwerp genoemd.",
-    "fundament": "Veiligheidsfundament",
-}
-PARTNER_TYPES = {
-    "extern": "Externe partner",
-    "gemeentelijk-programma": "Gemeentelijk programma",
-    "gemeentelijk-team": "Gemeentelijk team",
-    "netwerk": "Netwerk of overleg",
-    "landelijk-programma": "Landelijk programma",
-    "bestuursorgaan": "Bestuursorgaan",
-}
 
 
 class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPages):
@@ -137,7 +113,7 @@ class Renderer(ActionPages, VersionPages, FigurePages, ContextPages, HistoryPage
         head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in series.categories)
         rows = []
         for row in series.rows:
-            cells = "".join(f"<td>{'—' if v is None else _number(v)}</td>" for v in row.values)
+            cells = "".join(f"<td>{'—' if v is None else dutch_number(v)}</td>" for v in row.values)
             rows.append(f'<tr><th scope="row">{escape(row.label)}</th>{cells}</tr>')
         caption = escape(series.title) + (f". {escape(series.caption)}" if series.caption else "")
         chart = self.series_chart(series)
@@ -504,11 +480,6 @@ def _numbered(number: str, title: str) -> str:
     return f"{number} {title}" if number else title
 
 
-def _number(value) -> str:
-    """Dutch notation: 13.466 and 1,4."""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"{int(value):,}".replace(",", ".")
 
 
 def _html_only(markdown_and_html: str) -> str:

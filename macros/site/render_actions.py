@@ -6,13 +6,12 @@ site; both share the helpers of `Renderer`.
 
 from __future__ import annotations
 
+from macros.words import ACTION_STATUS, NOT_DECIDED
 from macros.policy.index import page_path
 from macros.site.markup import block, heading, join, link, relative, text
 from macros.policy.model import Action
 from macros.policy.text import escape
 
-NOT_DECIDED = "nog niet bepaald"
-STATUS_LABELS = {"gepland": "Gepland", "lopend": "Lopend", "afgerond": "Afgerond", "vervallen": "Vervallen"}
 
 
 def page_url(md_path: str) -> str:
@@ -66,7 +65,7 @@ class ActionPages:
             f"- **Trekker:** {undecided(led_by)}",
             f"- **Partners:** {partners or '*de bron noemt bij deze actie geen partners*'}",
             f"- **Periode:** {undecided(period)}",
-            f"- **Status:** {undecided(STATUS_LABELS.get(action.status, ''))}",
+            f"- **Status:** {undecided(ACTION_STATUS.get(action.status, ''))}",
             f"- **Budget:** {undecided(escape(action.budget))}",
         ]
         return join(
@@ -108,7 +107,7 @@ class ActionPages:
             "thema": [(theme.id, theme.title)] if theme else [("fundament", "Veiligheidsfundament")],
             "kerntaak": [(action.core_task, core.title)] if core else [("", NOT_DECIDED)],
             "partner": [(p, self._partner_label(p)) for p in dict.fromkeys(partners)],
-            "status": [(action.status, STATUS_LABELS[action.status])] if action.status else [("", NOT_DECIDED)],
+            "status": [(action.status, ACTION_STATUS[action.status])] if action.status else [("", NOT_DECIDED)],
         }
 
     def _filter_form(self, actions: tuple[Action, ...]) -> str:
@@ -146,7 +145,7 @@ class ActionPages:
             core = values["kerntaak"][0][1]
             core_cell = (f'<a href="{url(here, "kerntaken.md", action.core_task)}">{escape(core)}</a>'
                          if action.core_task else f"<em>{NOT_DECIDED}</em>")
-            status = STATUS_LABELS.get(action.status) or f"<em>{NOT_DECIDED}</em>"
+            status = ACTION_STATUS.get(action.status) or f"<em>{NOT_DECIDED}</em>"
             rows.append(f'<tr {data}><td><a href="{url(here, page_path("action", action.id))}">{escape(action.title)}</a></td>'
                         f"<td>{where}</td><td>{core_cell}</td><td>{partner_cells}</td><td>{status}</td></tr>")
         head = "".join(f'<th scope="col">{h}</th>' for h in ("Actie", "Draagt bij aan", "Kerntaak", "Partners", "Status"))

@@ -3,11 +3,12 @@ earlier programmes, and the history shown on a theme page."""
 
 from __future__ import annotations
 
+from macros.words import CHANGE_LABELS
 from macros.policy.index import page_path
 from macros.site.markup import block, heading, inline, join, link, text
 from macros.policy.model import Programme, Regional
 from macros.site.render_actions import url
-from macros.site.render_versions import CHANGE_LABELS, old_title, site_url
+from macros.site.render_versions import old_title, site_url
 from macros.policy.text import escape
 
 

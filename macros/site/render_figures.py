@@ -3,13 +3,12 @@ the yearly voortgang (progress) page."""
 
 from __future__ import annotations
 
+from macros.words import ACTION_STATUS, NO_VALUE, NOT_DECIDED
 from macros.site.charts import small_multiples, stacked_bars
 from macros.policy.index import page_path
 from macros.site.markup import block, heading, join, link, md_escape, text
-from macros.site.render_actions import NOT_DECIDED, STATUS_LABELS
 from macros.policy.text import escape
 
-NO_VALUE = "nog geen waarde"
 
 
 class FigurePages:
@@ -52,7 +51,7 @@ class FigurePages:
         for action in plan.actions:
             theme = self.index.theme_of_action(action)
             groups.setdefault(theme.title if theme else "Veiligheidsfundament", []).append(action)
-        statuses = [("", NOT_DECIDED)] + list(STATUS_LABELS.items())
+        statuses = [("", NOT_DECIDED)] + list(ACTION_STATUS.items())
         rows = [(name, [(label, sum(1 for a in actions if a.status == key)) for key, label in statuses])
                 for name, actions in groups.items()]
         head = "".join(f'<th scope="col">{escape(label)}</th>' for _, label in statuses)
@@ -69,7 +68,7 @@ class FigurePages:
             moved = [a for a in plan.actions if a.id in before and before[a.id] != a.status]
             changed = "\n".join(
                 f"- {link(here, page_path('action', a.id), a.title)}: "
-                f"{STATUS_LABELS.get(before[a.id], NOT_DECIDED)} → {STATUS_LABELS.get(a.status, NOT_DECIDED)}"
+                f"{ACTION_STATUS.get(before[a.id], NOT_DECIDED)} → {ACTION_STATUS.get(a.status, NOT_DECIDED)}"
                 for a in moved) + "\n" if moved else "*Geen acties met een andere status dan vorig jaar.*\n"
         undecided = sum(1 for a in plan.actions if not a.status)
         parts = [heading(1, f"Voortgang {year}"),

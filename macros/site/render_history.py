@@ -7,21 +7,14 @@ announced: not on the wijzigingen page, not in the feed.
 
 from __future__ import annotations
 
+from macros.words import dutch_date
 from macros.compare.history import History, PolicyChange, kind_label
 from macros.site.markup import heading
 from macros.site.render_actions import url
 from macros.policy.text import escape
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
 FEED = "wijzigingen.xml"  # the Atom feed, next to the pages of the version
 CHANGES_PAGE = "wijzigingen.md"
-
-
-def dutch_date(iso: str) -> str:
-    """'2026-11-27' -> '27 november 2026'."""
-    year, month, day = iso.split("-")
-    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
 
 
 def feed_url(here: str) -> str:

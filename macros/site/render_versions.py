@@ -3,18 +3,16 @@ pages of a version that is not in force."""
 
 from __future__ import annotations
 
+from macros.words import CHANGE_LABELS, FIELD_LABELS, KIND_LABELS, VERSION_STATUS
 import re
 
-from macros.compare.diff import FIELD_LABELS, KIND_LABELS, Change, diff, lineage, summary, word_diff
+from macros.compare.diff import Change, diff, lineage, summary, word_diff
 from macros.site.markup import block, heading, inline, join
 from macros.policy.model import Agenda
 from macros.site.render_actions import page_url
 from macros.policy.text import escape
-from macros.policy.versions import STATUS_LABELS, describe, version_title
+from macros.policy.versions import describe, version_title
 
-# What happened to the older item, said from its side: "<Drugs> is opgegaan in <this theme>".
-CHANGE_LABELS = {"voortgezet": "voortgezet in", "hernoemd": "hernoemd tot", "samengevoegd": "samengevoegd in",
-                 "gesplitst": "gesplitst; een deel gaat verder in", "opgegaan-in": "opgegaan in", "nieuw": "nieuw:"}
 
 
 def old_title(versions, version_id: str, item_id: str) -> str:
@@ -91,7 +89,7 @@ class VersionPages:
             complete = f"onvolledig: {escape(v.incomplete.strip())}" if v.incomplete else "volledig"
             pdf = download_link(site_url(here, v.id, version_file(v)), "Als PDF", downloads.get(f"{v.id}/{version_file(v)}"))
             rows.append(f"<tr><th scope=\"row\">{link}{'<br>' + ', '.join(marks) if marks else ''}</th>"
-                        f"<td>{STATUS_LABELS[v.status]}</td><td>{escape(v.date) or '<em>niet bekend</em>'}</td>"
+                        f"<td>{VERSION_STATUS[v.status]}</td><td>{escape(v.date) or '<em>niet bekend</em>'}</td>"
                         f"<td>{escape(v.decision) or '<em>niet vermeld in de bronnen</em>'}</td><td>{complete}</td>"
                         f"<td>{pdf}</td></tr>")
         table = block('<table class="agenda-versions"><caption>Alle versies van de veiligheidsagenda</caption>'

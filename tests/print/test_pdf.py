@@ -191,7 +191,7 @@ def test_hostile_yaml_stays_inert_and_nothing_is_fetched(project, monkeypatch):
 def test_dates_and_sizes_in_dutch():
     from macros.print.pdf import created
     from macros.site.downloads import human_size
-    from macros.print.render_print import dutch_date
+    from macros.words import dutch_date
     assert dutch_date("2023-06-12") == "12 juni 2023" and dutch_date("2023-10") == "oktober 2023"
     assert dutch_date("Voorjaar 2022") == "Voorjaar 2022"
     assert human_size(442_749) == "443 kB" and human_size(1_234_567) == "1,2 MB"
