@@ -33,7 +33,7 @@ def make_project(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, target / name)
-    for name in ("docs", "overrides", "policy"):
+    for name in ("docs", "overrides", "policy", "sources"):
         shutil.copytree(ROOT / name, target / name)
     for name in ("macros", "schema"):
         (target / name).symlink_to(ROOT / name)

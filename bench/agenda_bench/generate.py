@@ -72,6 +72,8 @@ class Pool:
         for path in sorted(policy.rglob("*.yaml")):
             data = load_plain(path)
             for key, node in walk(data, "file"):
+                if key == "editorial":
+                    continue  # the editors' reasons, not policy text
                 for field, value in node.items():
                     if field in TEXT_KEYS and isinstance(value, str):
                         self._add_text(value)
@@ -183,7 +185,7 @@ class Generator:
                 out[field] = self.pmap(value, k)
             elif field == "partners" and isinstance(value, list) and all(isinstance(v, str) for v in value):
                 out[field] = [self.pmap(v, k) for v in value]
-            elif field == "source":
+            elif field in ("source", "editorial"):
                 out[field] = copy.deepcopy(value)
             elif field in TEXT_KEYS and isinstance(value, str) and k > 0:
                 out[field] = self.pool.text_like(value, _rng("text", k, label, field))
@@ -330,7 +332,7 @@ class Generator:
             "period": {"start": start, "end": start + 3}, "status": "vervallen", "date": f"{start - 1}-11",
             "incomplete": self.pool.sentence(_rng("incomplete", version)),
             "documents": [{"id": doc, "title": f"Meerjarenbeleidsplan Veiligheid {start}-{start + 3}",
-                           "date": f"November {start - 1}", "publisher": "Gemeente Deventer"}]}}
+                           "date": f"November {start - 1}", "publisher": "Gemeente Deventer", "file": f"{doc}.txt"}]}}
         for name, data in current.items():
             kind = data.get("kind") if isinstance(data, dict) else None
             if kind == "theme" and kept(data):
@@ -388,7 +390,8 @@ class Generator:
         (policy / MUNICIPALITY).mkdir(parents=True)
         shutil.copy(self.policy / MUNICIPALITY / "municipality.yaml", policy / MUNICIPALITY / "municipality.yaml")
         total, files = 0, 1
-        for version, data in self.versions().items():
+        versions = self.versions()
+        for version, data in versions.items():
             folder = policy / MUNICIPALITY / version
             folder.mkdir()
             for name, content in data.items():
@@ -401,7 +404,44 @@ class Generator:
                 (folder / name).write_text(text, encoding="utf-8")
                 total += size
                 files += 1
-        return {"yaml_bytes": total, "files": files}
+        source_bytes = write_sources(project, versions)
+        return {"yaml_bytes": total, "files": files, "source_bytes": source_bytes}
+
+
+def write_sources(project: Path, versions: dict) -> int:
+    """Source texts for a synthetic set, so that `agenda validate` checks every quote as it
+    does on the real data: each cited section of each document holds the texts that cite it
+    (the generator redraws policy text from a pool, so the real sources would not hold it)."""
+    from macros.policy.sources import basis_walk, editorial_reasons
+
+    sections: dict[str, dict[str, list[str]]] = {}  # file -> section -> texts
+    for data in versions.values():
+        files = {d["id"]: d.get("file") for d in data["version.yaml"]["documents"]}
+        for content in data.values():
+            cited_at: dict[tuple, dict] = {}
+            for path, node, marks in basis_walk(content):
+                if isinstance(node.get("source"), dict):
+                    cited_at[path] = node["source"]
+                cited = next((cited_at[path[:cut]] for cut in range(len(path), -1, -1) if path[:cut] in cited_at), None)
+                if cited is None or not files.get(cited["document"]):
+                    continue
+                reasons = editorial_reasons(node, marks)
+                names = [n.strip() for n in str(cited["section"]).split(" / ")]
+                texts = sections.setdefault(files[cited["document"]], {})
+                for name in names:
+                    texts.setdefault(name, [])
+                texts[names[0]] += [node[k] for k, (basis, _) in marks.items()
+                                    if basis == "quote" and k not in reasons and isinstance(node.get(k), str)]
+    folder = project / "sources" / MUNICIPALITY
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    total = 0
+    for name, texts in sections.items():
+        body = "\n".join(f"[[§ {section}]]\n\n" + "\n\n".join(parts) + "\n" for section, parts in sorted(texts.items()))
+        (folder / name).write_text(body, encoding="utf-8")
+        total += len(body.encode("utf-8"))
+    return total
 
 
 def _ids(data: dict[str, dict]) -> dict[str, str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from agenda_bench.common import ROOT
 
-SNAPSHOT = ("macros", "schema", "docs", "overrides", "mkdocs.yml", "policy")
+SNAPSHOT = ("macros", "schema", "docs", "overrides", "mkdocs.yml", "policy", "sources")
 
 
 def base_env() -> dict[str, str]:
@@ -72,4 +72,5 @@ def make_project(target: Path, src: Path, policy_from: Path | None = None) -> Pa
         (target / name).symlink_to(src / name)
     if policy_from is not None:
         shutil.copytree(policy_from, target / "policy")
+        shutil.copytree(src / "sources", target / "sources")  # the texts the real quotes are checked against
     return target

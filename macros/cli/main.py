@@ -73,11 +73,14 @@ def publish(config_file: Path, site_dir: Path | None, preview: bool = False) -> 
 
 
 def _agendas(root: Path) -> dict[str, "Agenda"]:
-    """Every version under `root`, by "municipality/version"; raises PolicyError."""
+    """Every version under `root`, by "municipality/version"; raises PolicyError.
+
+    Quotes are not checked against the source texts here: this compares two states of the
+    policy (`agenda validate` checks the quotes), and an older revision may predate sources/."""
     from macros.policy.model import build_agenda
     from macros.policy.problems import PolicyError
 
-    versions, problems = load_versions(root)
+    versions, problems = load_versions(root, quotes=False)
     if problems:
         raise PolicyError(problems)
     return {f"{v.folder.parent.name}/{v.folder.name}": build_agenda(v.municipality.data, [f.data for f in v.files])

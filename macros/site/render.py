@@ -18,7 +18,8 @@ from macros.compare.history import History
 from macros.policy.index import Index
 from macros.policy.model import Agenda
 from macros.site import templating
-from macros.site import view_actions, view_agenda, view_context, view_figures, view_history, view_reference, view_versions
+from macros.site import (source_pages, view_actions, view_agenda, view_context, view_figures, view_history,
+                         view_reference, view_versions)
 from macros.site.view_parts import PageData
 
 
@@ -53,6 +54,7 @@ PAGES: dict[str, PageKind] = {
     "changes_page": PageKind(view_history.changes_page),
     "version_overview": PageKind(view_versions.version_overview, downloads=True),
     "comparison": PageKind(view_versions.comparison, downloads=True),
+    "source_document": PageKind(source_pages.source_document),
 }
 
 
@@ -60,9 +62,9 @@ class Renderer:
     """Renders the pages of one version with the templates of one site."""
 
     def __init__(self, agenda: Agenda, index: Index, versions: tuple[Agenda, ...] = (), current: Agenda | None = None,
-                 history: History | None = None, templates: str = ""):
+                 history: History | None = None, templates: str = "", source_texts: dict | None = None):
         self.data = PageData(agenda, index, versions or (agenda,), current,
-                             history or History(False, "de geschiedenis is niet opgevraagd"))
+                             history or History(False, "de geschiedenis is niet opgevraagd"), source_texts or {})
         self.templates = templates  # the site's own template folder ("" for none)
 
     @property

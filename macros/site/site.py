@@ -17,6 +17,7 @@ from macros.policy.model import Agenda, build_agenda
 from macros.site.pages import PageSpec, build_pages
 from macros.policy.problems import PolicyError, Problem
 from macros.site.render import Renderer
+from macros.policy.sources import version_texts
 from macros.policy.validate import load_versions
 from macros.policy.versions import current_version, ordered
 
@@ -52,7 +53,9 @@ def settings(config) -> tuple[Path, str, str, str]:
 
 
 def _fingerprint(folder: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*.y*ml")))
+    """The state of the policy files and of the source texts they are checked against."""
+    files = [*folder.rglob("*.y*ml"), *(folder.parent / "sources").rglob("*.*")]
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
 
 
 def load_site(policy: Path, municipality: str, version: str, templates: str = "") -> Site:
@@ -84,7 +87,9 @@ def load_site(policy: Path, municipality: str, version: str, templates: str = ""
     index = build_index(agenda)
     folder = next(s.folder for s in chosen)
     history = version_history(folder, chosen[0].municipality.data)
-    site = Site(agenda, index, tuple(build_pages(agenda, versions)), Renderer(agenda, index, versions, current, history, templates),
+    texts = version_texts(folder, agenda.documents)
+    site = Site(agenda, index, tuple(build_pages(agenda, versions)),
+                Renderer(agenda, index, versions, current, history, templates, texts),
                 versions, current, frozenset(p.path for p in build_pages(current, versions)))
     _CACHE.clear()
     _CACHE[key] = site

@@ -8,7 +8,7 @@ passes it through the sanitiser (`|text`, `|inline`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from macros.compare.history import History
 from macros.policy.index import Index, page_path
@@ -27,6 +27,7 @@ class PageData:
     versions: tuple[Agenda, ...]  # every version of the municipality, oldest first
     current: Agenda | None  # the version in force
     history: History
+    source_texts: dict = field(default_factory=dict)  # document id -> SourceText (macros.policy.sources)
 
 
 @dataclass(frozen=True)

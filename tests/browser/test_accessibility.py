@@ -38,6 +38,7 @@ PAGES = {
         "actueel/bronnen/", "actueel/versies/", "actueel/regio/regio-ijsselland-2022/",
         "actueel/programma/programma-ondermijning-2018/", "actueel/vergelijk/2024-2027-concept/",
         "actueel/toegankelijkheid/", "actueel/privacy/", "actueel/wijzigingen/", "actueel/open-data/",
+        "actueel/bron/sva-2024-2027/", "actueel/bron/ova-2018/",
         "2024-2027-concept/thema/ondermijning/", "2020-2023/", "2020-2023/thema/",
     ],
     "doetinchem": [
