@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 from macros.site.pages import build_nav
 from macros.site.preview import PREVIEW
 from macros.policy.problems import PolicyError, format_problems
-from macros.site.render_history import FEED, feed_url
+from macros.site.view_history import FEED, feed_url
 from macros.site.site import KEEP_LAST_GOOD, downloads, last_good_site, load_site, remember, settings, site_for_config
 from macros.policy.text import abbreviate
 
@@ -75,11 +75,12 @@ def on_files(files, config):
 
 @event_priority(50)  # before mkdocs-macros
 def on_page_markdown(markdown, page, config, files):
-    """Render a generated page straight from the model.
+    """Render a generated page straight from the model with its template.
 
     Its source is only a macro call; rendering it here skips mkdocs-macros'
-    Jinja pass over the page (a fifth of our build time), and policy text
-    never even passes through Jinja. Hand-written pages go to the macros.
+    Jinja pass over the page (a fifth of our build time). Policy text reaches
+    the templates only as data (escaped, or sanitised by `|text`), never as
+    template source. Hand-written pages go to the macros.
     """
     site = site_for_config(config)
     spec = site.page_by_path.get(page.file.src_uri)

@@ -20,7 +20,11 @@ else
   .venv/bin/agenda validate --format "$format" policy || status=1
 fi
 [ "$status" -eq 0 ] || { echo "The policy has problems; see above."; exit 1; }
-.venv/bin/agenda build -d site || exit 1
+# In CI the built site is what gets published: it needs the public address (SITE_URL, set by
+# the workflow) and `agenda build` refuses without it. Elsewhere it is a local preview.
+preview="--preview"
+[ "${CI:-}" = "true" ] && preview=""
+.venv/bin/agenda build $preview -d site || exit 1
 if [ "${SKIP_TESTS:-0}" != "1" ]; then bash scripts/test.sh -q || exit 1; fi
 .venv/bin/agenda diff --git "$base" HEAD > reports/policy-diff.md
 code=$?

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # The whole test suite: unit tests, built-site tests and real-browser tests.
-# Installs what it needs: the Python dependencies in .venv and Debian's chromium.
+# Installs what it needs: the Python dependencies in .venv, Debian's chromium, and axe-core
+# for the accessibility tests (pinned in package-lock.json; with Debian's npm if there is none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -x /usr/bin/chromium ]; then
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v npm >/dev/null || missing+=(nodejs npm)
+if [ "${#missing[@]}" -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
+fi
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 [ "${AGENDA_SKIP_SETUP:-0}" = "1" ] || bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1

@@ -33,7 +33,7 @@ def make_project(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, target / name)
-    for name in ("docs", "overrides", "policy"):
+    for name in ("docs", "overrides", "policy", "sources"):
         shutil.copytree(ROOT / name, target / name)
     for name in ("macros", "schema"):
         (target / name).symlink_to(ROOT / name)
@@ -63,6 +63,15 @@ def read(site: Path, url: str) -> str:
 def published(tmp_path_factory) -> Path:
     """The whole published site: every version, the alias and versions.json (`agenda build`)."""
     out = tmp_path_factory.mktemp("published") / "site"
-    result = agenda("build", "--site-dir", str(out))
+    result = agenda("build", "--preview", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def published_doetinchem(tmp_path_factory) -> Path:
+    """Doetinchem's whole published site (`agenda build -f sites/doetinchem/mkdocs.yml`)."""
+    out = tmp_path_factory.mktemp("doetinchem") / "site"
+    result = agenda("build", "--preview", "-f", str(ROOT / "sites/doetinchem/mkdocs.yml"), "--site-dir", str(out))
     assert result.returncode == 0, result.stderr
     return out

@@ -7,8 +7,8 @@ set -euo pipefail
 out=$(realpath -m "${1:?usage: tools/build_sites.sh OUT}")
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
-.venv/bin/agenda build -f mkdocs.yml -d "$out/site"
+.venv/bin/agenda build --preview -f mkdocs.yml -d "$out/site"
 for config in sites/*/mkdocs.yml; do
   name=$(basename "$(dirname "$config")")
-  .venv/bin/agenda build -f "$config" -d "$out/site-$name"
+  .venv/bin/agenda build --preview -f "$config" -d "$out/site-$name"
 done

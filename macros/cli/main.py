@@ -45,17 +45,21 @@ def validate(policy_dir: Path, output: str = "text") -> int:
     return 0
 
 
-def publish(config_file: Path, site_dir: Path | None) -> int:
+def publish(config_file: Path, site_dir: Path | None, preview: bool = False) -> int:
     import logging
 
     from mkdocs.exceptions import MkDocsException
 
     from macros.policy.problems import PolicyError
-    from macros.publish.build import build_site
+    from macros.publish.build import SiteAddressError, build_site
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     try:
-        target = build_site(config_file, site_dir)
+        target = build_site(config_file, site_dir, preview=preview)
+    except SiteAddressError as err:
+        print(str(err.problem), file=sys.stderr)
+        print("The site was not changed.", file=sys.stderr)
+        return 1
     except PolicyError as err:
         print(format_problems(err.problems), file=sys.stderr)
         print("The site was not changed.", file=sys.stderr)
@@ -64,16 +68,19 @@ def publish(config_file: Path, site_dir: Path | None) -> int:
         print(str(err).strip(), file=sys.stderr)
         print("The site was not changed.", file=sys.stderr)
         return 1
-    print(f"OK: site built in {target}")
+    print(f"OK: {'local preview' if preview else 'site'} built in {target}")
     return 0
 
 
 def _agendas(root: Path) -> dict[str, "Agenda"]:
-    """Every version under `root`, by "municipality/version"; raises PolicyError."""
+    """Every version under `root`, by "municipality/version"; raises PolicyError.
+
+    Quotes are not checked against the source texts here: this compares two states of the
+    policy (`agenda validate` checks the quotes), and an older revision may predate sources/."""
     from macros.policy.model import build_agenda
     from macros.policy.problems import PolicyError
 
-    versions, problems = load_versions(root)
+    versions, problems = load_versions(root, quotes=False)
     if problems:
         raise PolicyError(problems)
     return {f"{v.folder.parent.name}/{v.folder.name}": build_agenda(v.municipality.data, [f.data for f in v.files])
@@ -178,7 +185,7 @@ def new(municipality: str, name: str | None, start: int | None, root: Path) -> i
         print(f"created {path}")
     print(f"\nNext: fill in the texts (see policy/README.md), then\n"
           f"  agenda validate policy/{municipality}\n"
-          f"  agenda build -f sites/{municipality}/mkdocs.yml -d site-{municipality}")
+          f"  agenda build --preview -f sites/{municipality}/mkdocs.yml -d site-{municipality}")
     return 0
 
 
@@ -194,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     make = commands.add_parser("build", help="build the site atomically (a failed build leaves the old site)")
     make.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path)
     make.add_argument("--site-dir", "-d", default=None, type=Path, help="output folder (default: site)")
+    make.add_argument("--preview", action="store_true",
+                      help="a local preview: allow a site address on this computer (http://127.0.0.1:8000/); "
+                           "without it the build refuses to publish under such an address")
     changes = commands.add_parser(
         "diff", help="summarise what changed between two versions (exit 0: nothing, 1: changes, 2: error)",
         description="Compare two version folders, or with --git the policy at two git revisions; "
@@ -214,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return validate(args.policy_dir, args.output)
     if args.command == "build":
-        return publish(args.config_file, args.site_dir)
+        return publish(args.config_file, args.site_dir, args.preview)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

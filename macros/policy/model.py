@@ -10,9 +10,24 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Editorial:
+    """A field of an item that the editors wrote or chose, and why (the source does not state it)."""
+
+    field: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Source:
+    """Where an item comes from, and which of its fields are the editors' own rather than the source's."""
+
     document: str
     section: str
+    editorial: tuple[Editorial, ...] = ()
+
+    def reason(self, field_name: str) -> str:
+        """Why the editors wrote or chose `field_name` of the item ('' if the source states it)."""
+        return next((e.reason for e in self.editorial if e.field == field_name), "")
 
 
 @dataclass(frozen=True)
@@ -103,6 +118,7 @@ class Strategy:
     core_values_source: Source | None = None
     principles_text: str = ""
     principles: tuple[Item, ...] = ()
+    principles_source: Source | None = None
 
 
 @dataclass(frozen=True)
@@ -273,6 +289,7 @@ class ActionPlan:
     actions: tuple[Action, ...]
     title: str = ""
     text: str = ""
+    editorial: tuple[Editorial, ...] = ()  # fields of the plan (year, title, text) that the editors chose
 
 
 @dataclass(frozen=True)
@@ -377,6 +394,8 @@ class Agenda:
     indicators_source: Source | None = None
     regionals: tuple[Regional, ...] = ()
     programmes: tuple[Programme, ...] = ()
+    label: str = ""  # a short name where period and status alone do not tell versions apart ("plan van aanpak")
+    editorial: tuple[Editorial, ...] = ()  # fields of version.yaml (status, title) that the editors chose
     license_name: str = ""  # the open-data license from municipality.yaml; empty: none chosen yet
     license_url: str = ""
 
@@ -391,8 +410,30 @@ class Agenda:
 # --- builders: checked data -> model -------------------------------------------------
 
 
+# While an agenda is built: id(source dict) -> what of its item the editors added (see build_agenda).
+_EDITORIAL: dict[int, tuple[Editorial, ...]] = {}
+
+
 def _source(data) -> Source | None:
-    return Source(data["document"], str(data["section"])) if data else None
+    return Source(data["document"], str(data["section"]), _EDITORIAL.get(id(data), ())) if data else None
+
+
+def _editorial_of(files: list[dict]) -> tuple[dict[int, tuple[Editorial, ...]], dict[int, tuple[Editorial, ...]]]:
+    """For every item that has a source: its editorial fields (the item's `editorial` entries and the
+    schema's standing reasons), keyed by the id of its source dict; and the same for file roots."""
+    from macros.policy.sources import basis_walk, editorial_reasons
+    by_source, by_root = {}, {}
+    for data in files:
+        for path, node, marks in basis_walk(data):
+            reasons = editorial_reasons(node, marks)
+            if not reasons:
+                continue
+            notes = tuple(Editorial(k, v) for k, v in reasons.items())
+            if isinstance(node.get("source"), dict):
+                by_source[id(node["source"])] = notes
+            if not path:
+                by_root[id(data)] = notes
+    return by_source, by_root
 
 
 def _lineage(data) -> tuple[LineageNote, ...]:
@@ -436,7 +477,7 @@ def build_strategy(d: dict) -> Strategy:
         vision=Statement(d["vision"]["text"], _source(d["vision"]["source"]), d["vision"].get("lead", "")),
         core_values_text=values.get("text", ""), core_values=tuple(values.get("values") or ()),
         core_values_source=_source(values.get("source")), principles_text=principles.get("text", ""),
-        principles=_items(principles.get("items")),
+        principles=_items(principles.get("items")), principles_source=_source(principles.get("source")),
     )
 
 
@@ -481,7 +522,7 @@ def build_action_plan(d: dict) -> ActionPlan:
                period_start=(a.get("period") or {}).get("start", ""), period_end=(a.get("period") or {}).get("end", ""),
                status=a.get("status", ""), budget=a.get("budget", ""))
         for a in d["actions"])
-    return ActionPlan(year, actions, d.get("title", ""), d.get("text", ""))
+    return ActionPlan(year, actions, d.get("title", ""), d.get("text", ""), _ROOTS.get(id(d), ()))
 
 
 def section_key(number: str) -> tuple:
@@ -491,6 +532,20 @@ def section_key(number: str) -> tuple:
 
 def build_agenda(municipality: dict, files: list[dict]) -> Agenda:
     """One Agenda from a version's checked file data (order of files does not matter)."""
+    by_source, by_root = _editorial_of(files)
+    _EDITORIAL.update(by_source)
+    _ROOTS.update(by_root)
+    try:
+        return _build_agenda(municipality, files)
+    finally:
+        _EDITORIAL.clear()
+        _ROOTS.clear()
+
+
+_ROOTS: dict[int, tuple[Editorial, ...]] = {}
+
+
+def _build_agenda(municipality: dict, files: list[dict]) -> Agenda:
     by_kind: dict[str, list[dict]] = {}
     for data in files:
         by_kind.setdefault(data["kind"], []).append(data)
@@ -536,7 +591,7 @@ def build_agenda(municipality: dict, files: list[dict]) -> Agenda:
         documents=tuple(Document(x["id"], x["title"], x.get("date", ""), x.get("publisher", ""), x.get("file", ""))
                         for x in version["documents"]),
         subtitle=version.get("subtitle", ""), date=str(version.get("date", "")), decision=version.get("decision", ""),
-        incomplete=version.get("incomplete", ""),
+        incomplete=version.get("incomplete", ""), label=version.get("label", ""), editorial=_ROOTS.get(id(version), ()),
         chapters=tuple(chapters),
         strategy=build_strategy(single["strategy"]) if single["strategy"] else None,
         core_tasks=build_core_tasks(single["core_tasks"]) if single["core_tasks"] else None,

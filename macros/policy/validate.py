@@ -14,6 +14,7 @@ from pathlib import Path
 from macros.policy import schema
 from macros.policy.load import LoadedFile, display_name, load_file
 from macros.policy.problems import Problem
+from macros.policy.sources import check_quotes
 
 MUNICIPALITY_FILE = "municipality.yaml"
 VERSION_FILE = "version.yaml"
@@ -91,13 +92,16 @@ def _collector_paused():
             gc.enable()
 
 
-def load_versions(root: Path) -> tuple[list[VersionSource], list[Problem]]:
-    """Load and check every version under `root`; return them and all problems."""
+def load_versions(root: Path, quotes: bool = True) -> tuple[list[VersionSource], list[Problem]]:
+    """Load and check every version under `root`; return them and all problems.
+
+    `quotes=False` leaves out the check of quotes against the source texts: for comparing the
+    policy at two git revisions, where an older revision may predate its source texts."""
     with _collector_paused():
-        return _load_versions(root)
+        return _load_versions(root, quotes)
 
 
-def _load_versions(root: Path) -> tuple[list[VersionSource], list[Problem]]:
+def _load_versions(root: Path, quotes: bool = True) -> tuple[list[VersionSource], list[Problem]]:
     pairs, problems = find_versions(root)
     cache: dict[Path, LoadedFile] = {}
     versions = []
@@ -122,7 +126,7 @@ def _load_versions(root: Path) -> tuple[list[VersionSource], list[Problem]]:
             # now would only repeat that problem many times over.
             continue
         siblings = {v.folder.name: v for v in versions if v.folder.parent == source.folder.parent and v is not source}
-        problems += check_version(source, siblings)
+        problems += check_version(source, siblings, quotes)
     root = Path(root)
     if (root / VERSION_FILE).exists():
         focus = root.resolve()
@@ -198,7 +202,8 @@ def collect_ids(source: VersionSource) -> list[Problem]:
     return problems
 
 
-def check_version(source: VersionSource, siblings: dict[str, VersionSource] | None = None) -> list[Problem]:
+def check_version(source: VersionSource, siblings: dict[str, VersionSource] | None = None,
+                  quotes: bool = True) -> list[Problem]:
     """Checks across the files of one version: references, lineage, single parts."""
     siblings = siblings or {}
     problems: list[Problem] = []
@@ -222,8 +227,8 @@ def check_version(source: VersionSource, siblings: dict[str, VersionSource] | No
     lineage: list[tuple[LoadedFile, tuple, dict]] = []
     for loaded in source.files:
         for path, node in _walk(loaded.data):
-            if not isinstance(node, dict):
-                continue
+            if not isinstance(node, dict) or (path and path[-1] == "editorial"):
+                continue  # 'editorial' maps field names to reasons, not to ids
             if isinstance(node.get("lineage"), list):
                 lineage += [(loaded, path + ("lineage", i), entry) for i, entry in enumerate(node["lineage"])
                             if isinstance(entry, dict)]
@@ -264,6 +269,10 @@ def check_version(source: VersionSource, siblings: dict[str, VersionSource] | No
                 hint = _ref_hint(f"the {what} ids of this version", value, candidates)
             problems.append(Problem(loaded.display, *loaded.where(path), message + _in_trail(loaded, path), hint))
     problems += _check_lineage(source, siblings, lineage)
+    if quotes and version_files and isinstance(version_files[0].data, dict):
+        entries = {d["id"]: (i, d) for i, d in enumerate(version_files[0].data.get("documents") or [])
+                   if isinstance(d, dict) and isinstance(d.get("id"), str)}
+        problems += check_quotes(source.folder, source.files, entries, version_files[0].display)
     return problems
 
 

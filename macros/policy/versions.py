@@ -25,7 +25,8 @@ def current_version(agendas: list[Agenda]) -> Agenda:
 
 
 def version_title(agenda: Agenda) -> str:
-    return f"{agenda.period_start}-{agenda.period_end} ({VERSION_STATUS[agenda.status]})"
+    label = f" {agenda.label}" if agenda.label else ""
+    return f"{agenda.period_start}-{agenda.period_end}{label} ({VERSION_STATUS[agenda.status]})"
 
 
 def versions_json(agendas: list[Agenda]) -> list[dict]:

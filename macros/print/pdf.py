@@ -13,76 +13,9 @@ from __future__ import annotations
 import datetime
 import os
 
-from macros.policy.index import build_index
 from macros.policy.model import Agenda
+from macros.print.document import comparison_html, version_html
 from macros.site.downloads import comparison_file, version_file
-
-CSS = """
-@page {
-  size: A4; margin: 22mm 20mm 24mm 20mm;
-  @top-left { content: string(running); font-size: 8pt; color: #444; }
-  @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #444; }
-}
-@page :first { @top-left { content: none; } @bottom-right { content: none; } }
-@page wide { size: A4 landscape; margin: 18mm 16mm 20mm 16mm; }
-html { font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; line-height: 1.45; color: #000; }
-.running { string-set: running content(); visibility: hidden; height: 0; margin: 0; }
-h1, h2, h3, h4, h5, h6 { line-height: 1.25; break-after: avoid; }
-h1 { font-size: 17pt; margin: 0 0 10pt; }
-h2 { font-size: 13pt; margin: 16pt 0 6pt; }
-h3 { font-size: 11pt; margin: 12pt 0 4pt; }
-h4, h5, h6 { font-size: 10pt; margin: 10pt 0 4pt; }
-section.part { break-before: page; }
-.landscape { page: wide; }
-.cover { page-break-after: always; padding-top: 40mm; }
-.cover-municipality { font-size: 14pt; margin: 0 0 8mm; }
-.cover-title { font-size: 26pt; font-weight: bold; line-height: 1.2; margin: 0 0 4mm; }
-.cover-subtitle { font-size: 14pt; margin: 0 0 10mm; }
-.cover-status { display: inline-block; border: 1.5pt solid #000; padding: 2pt 8pt; font-size: 12pt;
-                text-transform: uppercase; letter-spacing: 1pt; margin: 0 0 10mm; }
-.cover-facts th { text-align: left; vertical-align: top; padding: 2pt 12pt 2pt 0; white-space: nowrap; }
-.cover-facts td { vertical-align: top; padding: 2pt 0; }
-.cover-facts ul { margin: 0; padding-left: 12pt; }
-.cover-origin { margin-top: 14mm; font-size: 8.5pt; color: #333; }
-.notice, .goal, .box { border-left: 3pt solid #000; padding: 2pt 0 2pt 8pt; margin: 8pt 0; }
-.box-title { font-weight: bold; }
-.toc { break-after: page; }
-.toc ol { list-style: none; padding: 0; }
-.toc li { margin: 2pt 0; }
-.toc li.toc-1 { font-weight: bold; margin-top: 6pt; }
-.toc li.toc-2 { padding-left: 14pt; }
-.toc a { color: #000; text-decoration: none; }
-.toc a::after { content: leader(".") " " target-counter(attr(href), page); }
-a { color: #000; }
-a[href^="#"] { text-decoration: none; }
-.lead { font-size: 10.5pt; }
-.statement { font-weight: bold; }
-.source, .meta, .attribution { font-size: 8pt; color: #333; }
-.notes { font-size: 8pt; border-top: 0.5pt solid #000; margin-top: 12pt; }
-.notes-title { font-weight: bold; }
-.figures { display: flex; flex-wrap: wrap; gap: 6pt; margin: 8pt 0; }
-.figure { border: 0.75pt solid #000; padding: 4pt 6pt; width: 46%; break-inside: avoid; }
-.figure span { display: block; }
-.figure-value { font-size: 14pt; font-weight: bold; }
-.figure-context, .figure-origin { font-size: 8pt; }
-table { border-collapse: collapse; margin: 8pt 0; }
-table.series, table.actions, table.summary { width: 100%; }
-table.series th, table.series td, table.actions th, table.actions td, table.summary th, table.summary td {
-  border: 0.5pt solid #000; padding: 3pt 4pt; text-align: left; vertical-align: top; }
-table.actions { font-size: 7.5pt; }
-table.actions p { margin: 2pt 0 0; }
-table.actions thead { display: table-header-group; }
-table.actions td:nth-child(2) { width: 34%; }
-caption { text-align: left; font-weight: bold; margin-bottom: 4pt; }
-dt { font-weight: bold; margin-top: 6pt; }
-dd { margin: 0 0 0 12pt; }
-dd p { margin: 0; }
-del { text-decoration: line-through; }
-ins { text-decoration: underline; }
-.diff-label { font-size: 7.5pt; font-weight: bold; }
-.was, .wordt { margin: 2pt 0; }
-.change { break-inside: avoid; margin-bottom: 10pt; }
-"""
 
 
 def offline_fetcher():
@@ -119,20 +52,12 @@ def render_pdf(html: str, fetcher=None) -> bytes:
         pdf_identifier=True, pdf_tags=True)
 
 
+def version_pdf(agenda: Agenda, site_url: str = "", templates: str = "") -> bytes:
+    return render_pdf(version_html(agenda, created(), site_url, templates))
 
 
-
-
-def version_pdf(agenda: Agenda, site_url: str = "") -> bytes:
-    from macros.print.render_print import VersionPrinter
-
-    return render_pdf(VersionPrinter(agenda, build_index(agenda), site_url).html(created(), CSS))
-
-
-def comparison_pdf(old: Agenda, new: Agenda, versions: tuple[Agenda, ...]) -> bytes:
-    from macros.print.render_print_diff import ComparisonPrinter
-
-    return render_pdf(ComparisonPrinter(old, new, versions).html(created(), CSS))
+def comparison_pdf(old: Agenda, new: Agenda, versions: tuple[Agenda, ...], templates: str = "") -> bytes:
+    return render_pdf(comparison_html(old, new, versions, created(), templates))
 
 
 def _render(job: tuple) -> bytes:
@@ -141,21 +66,23 @@ def _render(job: tuple) -> bytes:
     return version_pdf(*args) if kind == "version" else comparison_pdf(*args)
 
 
-def build_downloads(versions: tuple[Agenda, ...], site_url: str = "", workers: int = 1) -> dict[str, dict[str, bytes]]:
+def build_downloads(versions: tuple[Agenda, ...], site_url: str = "", workers: int = 1,
+                    templates: str = "") -> dict[str, dict[str, bytes]]:
     """The PDF files of every version's site, by version id: `{id: {path: bytes}}`.
 
     Each version's site offers its own PDF and the comparison with every other
     version (as its comparison pages do); a pair is rendered once. With
     `workers` > 1 the documents are rendered in parallel processes.
+    `templates` is the site's own template folder, if it has one.
     """
     order = list(versions)
     jobs, owners = [], []
     for v in order:
-        jobs.append(("version", v, f"{site_url.rstrip('/')}/{v.id}/" if site_url else ""))
+        jobs.append(("version", v, f"{site_url.rstrip('/')}/{v.id}/" if site_url else "", templates))
         owners.append(((v.id,), version_file(v)))
     for i, old in enumerate(order):
         for new in order[i + 1:]:
-            jobs.append(("comparison", old, new, versions))
+            jobs.append(("comparison", old, new, versions, templates))
             owners.append(((old.id, new.id), comparison_file(old, new)))
     if workers > 1 and len(jobs) > 1:
         from concurrent.futures import ProcessPoolExecutor

@@ -11,8 +11,10 @@ pages can give each file's size.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -20,6 +22,9 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from macros.policy.problems import Problem
+from macros.site.templating import render
 
 # Used when there is no git history (a tarball, a shallow export): any fixed value keeps builds identical.
 FALLBACK_EPOCH = "1700000000"
@@ -63,22 +68,83 @@ def _versions(config_file: Path) -> tuple[list[str], str]:
     return [v.id for v in site.versions], site.current.id
 
 
-REDIRECT = """<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>Veiligheidsagenda</title>
-<meta http-equiv="refresh" content="0; url={target}/"><link rel="canonical" href="{target}/"></head>
-<body><p><a href="{target}/">Naar de geldende veiligheidsagenda</a></p></body></html>
-"""
+LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"}
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
+def is_local_address(url: str | None) -> bool:
+    """True for a missing address or one that only this computer can reach
+    (localhost, 127.0.0.0/8, ::1, 0.0.0.0): a published site must not name it."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url or "").hostname or "").rstrip(".").lower()
+    if not host or host in LOOPBACK_NAMES or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+def _site_url_line(config_file: Path) -> tuple[Path, int, int, str]:
+    """Where `site_url` is set: this file or the one it inherits from
+    (file, line, column, the environment variable it reads, if any)."""
+    seen = set()
+    path = config_file
+    while path.is_file() and path not in seen:
+        seen.add(path)
+        text = path.read_text(encoding="utf-8")
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.startswith("site_url:"):
+                env = re.search(r"!ENV\s*\[?\s*([A-Za-z_][A-Za-z0-9_]*)", line)
+                return path, number, 1, env.group(1) if env else ""
+        parent = re.search(r"^INHERIT:\s*(\S+)", text, re.MULTILINE)
+        if not parent:
+            break
+        path = (path.parent / parent.group(1)).resolve()
+    return config_file, 1, 1, ""
+
+
+def check_site_url(config_file: Path, site_url: str | None) -> Problem | None:
+    """The problem with publishing under `site_url`, or None when it is a public address."""
+    if not is_local_address(site_url):
+        return None
+    path, line, column, env = _site_url_line(config_file)
+    try:
+        shown = str(path.relative_to(Path.cwd()))
+    except ValueError:
+        shown = str(path)
+    what = f"'{site_url}' is an address on this computer" if site_url else "is not set"
+    name = env or "site_url"
+    return Problem(shown, line, column,
+                   f"the site address (site_url) {what}: the sitemap, the canonical links, the Atom feed "
+                   "and the PDF covers of a published site would point there",
+                   f"set {name} to the public address (e.g. https://www.gemeente.nl/veiligheid/), "
+                   "or build a local preview with `agenda build --preview`")
+
+
+class SiteAddressError(Exception):
+    """Raised before anything is built when the site would be published under a local address."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True, preview: bool = False) -> Path:
     """Build every version into a temporary sibling of `site_dir`, then swap it in.
 
     Layout: `<version>/` per version, `actueel/` for the version in force,
     `versions.json` for Material's version selector, and `index.html` that
     forwards to `actueel/`. Any exception leaves an existing `site_dir`
-    exactly as it was. Returns the site folder.
+    exactly as it was. Returns the site folder. Unless `preview`, refuses
+    (SiteAddressError) a missing or local site address before building anything.
     """
     config_file = Path(config_file).resolve()
+    if not preview:
+        problem = check_site_url(config_file, load_config(str(config_file))["site_url"])
+        if problem:
+            raise SiteAddressError(problem)
     project = config_file.parent
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project)
     target = Path(site_dir).resolve() if site_dir else project / "site"
@@ -91,8 +157,10 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
 
         versions, current = _versions(config_file)
         config = load_config(str(config_file))
-        site = load_site(*settings(config))
-        pdfs = build_downloads(site.versions, config["site_url"] or "", workers=min(2, os.cpu_count() or 1))
+        policy, municipality, version, templates = settings(config)
+        site = load_site(policy, municipality, version, templates)
+        pdfs = build_downloads(site.versions, config["site_url"] or "", workers=min(2, os.cpu_count() or 1),
+                               templates=templates)  # a site's own print templates too
         sizes = {f"{version}/{path}": len(data) for version, files in pdfs.items() for path, data in files.items()}
         for version in versions:
             _build_one(config_file, staging / version, strict, version, sizes)
@@ -102,7 +170,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
         shutil.copytree(staging / current, staging / ALIAS)
         (staging / "versions.json").write_text(json.dumps(versions_json(list(site.versions)), ensure_ascii=False, indent=1),
                                                encoding="utf-8")
-        (staging / "index.html").write_text(REDIRECT.format(target=ALIAS), encoding="utf-8")
+        (staging / "index.html").write_text(render("redirect.html", target=ALIAS), encoding="utf-8")
         old = None
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))

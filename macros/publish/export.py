@@ -11,7 +11,7 @@ import json
 import types
 import typing
 
-from macros.policy.model import Agenda
+from macros.policy.model import Agenda, Source
 from macros.site.downloads import OPEN_DATA_FILES
 
 FILES = OPEN_DATA_FILES
@@ -53,17 +53,24 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return out.getvalue()
 
 
+def editorial_cell(source: Source | None) -> str:
+    """The fields of an item that the editors wrote or chose, with why: 'core_task: reason | title: reason'."""
+    return " | ".join(f"{e.field}: {e.reason}" for e in source.editorial) if source else ""
+
+
 def actions_csv(agenda: Agenda) -> str:
     header = ["id", "jaar", "titel", "omschrijving", "draagt_bij_aan", "speerpunt", "kerntaak", "trekker", "partners",
-              "periode_start", "periode_eind", "status", "budget", "bron_document", "bron_paragraaf"]
+              "periode_start", "periode_eind", "status", "budget", "bron_document", "bron_paragraaf", "redactie"]
     rows = [[a.id, a.year, a.title, a.description.strip(), a.serves, a.speerpunt, a.core_task, a.led_by,
-             " ".join(a.partners), a.period_start, a.period_end, a.status, a.budget, a.source.document, a.source.section]
+             " ".join(a.partners), a.period_start, a.period_end, a.status, a.budget, a.source.document, a.source.section,
+             editorial_cell(a.source)]
             for a in agenda.actions]
     return _csv(header, rows)
 
 
 def partners_csv(agenda: Agenda) -> str:
-    header = ["id", "naam", "afkorting", "soort", "beschrijving", "bron_document", "bron_paragraaf"]
-    rows = [[p.id, p.name, p.abbreviation, p.type, p.description.strip(), p.source.document, p.source.section]
+    header = ["id", "naam", "afkorting", "soort", "beschrijving", "bron_document", "bron_paragraaf", "redactie"]
+    rows = [[p.id, p.name, p.abbreviation, p.type, p.description.strip(), p.source.document, p.source.section,
+             editorial_cell(p.source)]
             for p in agenda.partners]
     return _csv(header, rows)

@@ -29,9 +29,12 @@ status: concept
 # decision: Raad 12-12-2023        # the decision that adopted it
 documents:
   # The documents the text on the site comes from. Every item says which one (source.document).
+  # Its text, extracted from the PDF, goes in sources/{id}/agenda.txt, with a marker
+  # [[§ 1]] before each section (see sources/README.md): quotes are checked against it.
   - id: agenda
     title: Veiligheidsagenda {name} {start}-{end}
     publisher: Gemeente {name}
+    file: agenda.txt
 """
 
 STRATEGY = """\
@@ -39,13 +42,18 @@ kind: strategy
 id: strategie
 title: Missie en visie
 # Copy the mission and vision from your plan, word for word. Until then the site says so.
+# Until then the placeholder is marked as the editors' text, with the reason.
 mission:
   text: |
     De missie is nog niet overgenomen uit het plan.
+  editorial:
+    text: Plaatshouder tot de missie uit het plan is overgenomen.
   source: {document: agenda, section: "1"}
 vision:
   text: |
     De visie is nog niet overgenomen uit het plan.
+  editorial:
+    text: Plaatshouder tot de visie uit het plan is overgenomen.
   source: {document: agenda, section: "1"}
 source: {document: agenda, section: "1"}
 """
@@ -64,13 +72,26 @@ sections:
     # The goal sentence, word for word from the plan.
     statement: |
       Het doel is nog niet overgenomen uit het plan.
+    editorial:
+      statement: Plaatshouder tot het doel uit het plan is overgenomen.
     source: {document: agenda, section: "2"}
 # pillars:            # the pillars with their speerpunten, see policy/README.md
 """
 
+SOURCE = """\
+[[§ 1]]
+
+(Hier komt de tekst van hoofdstuk 1 zoals die uit de PDF van het plan is gehaald.)
+
+[[§ 2]]
+
+(Hier komt de tekst van hoofdstuk 2.)
+"""
+
 SITE = """\
 # {name}: the shared configuration with this municipality's own name and data.
-# Build: agenda build -f sites/{id}/mkdocs.yml -d site-{id}
+# Publish: SITE_URL_{env}=https://... agenda build -f sites/{id}/mkdocs.yml -d site-{id}
+# Preview on this computer: agenda build --preview -f sites/{id}/mkdocs.yml -d site-{id}
 INHERIT: ../../mkdocs.yml
 site_name: Veiligheidsagenda {name}
 site_description: De veiligheidsagenda van de gemeente {name}.
@@ -83,6 +104,7 @@ hooks:
   - ../../macros/hooks.py
 watch:
   - ../../policy
+  - ../../sources
   - ../../macros
 plugins:
   - search:
@@ -112,6 +134,7 @@ def create(root: Path, municipality: str, name: str, start: int | None = None) -
         folder / values["version"] / "version.yaml": VERSION.format(**values),
         folder / values["version"] / "strategie.yaml": STRATEGY,
         folder / values["version"] / "thema-1.yaml": THEME,
+        root / "sources" / municipality / "agenda.txt": SOURCE,
         root / "sites" / municipality / "mkdocs.yml": SITE.format(**values),
     }
     existing = [p for p in files if p.exists()]

@@ -57,6 +57,7 @@ def build_pages(agenda: Agenda, versions: tuple[Agenda, ...] = ()) -> list[PageS
     pages += [PageSpec(f"regio/{r.id}.md", "regional", r.id) for r in agenda.regionals]
     pages += [PageSpec(f"programma/{p.id}.md", "programme", p.id) for p in agenda.programmes]
     pages.append(PageSpec("bronnen.md", "sources"))
+    pages += [PageSpec(f"bron/{d.id}.md", "source_document", d.id) for d in agenda.documents if d.file]
     pages.append(PageSpec("open-data.md", "open_data"))
     pages.append(PageSpec("wijzigingen.md", "changes_page"))
     if len(versions) > 1:

@@ -17,6 +17,7 @@ from macros.policy.model import Agenda, build_agenda
 from macros.site.pages import PageSpec, build_pages
 from macros.policy.problems import PolicyError, Problem
 from macros.site.render import Renderer
+from macros.policy.sources import version_texts
 from macros.policy.validate import load_versions
 from macros.policy.versions import current_version, ordered
 
@@ -41,24 +42,29 @@ _FAILED: dict[tuple, PolicyError] = {}
 _LAST_GOOD: dict[tuple, Site] = {}  # per (policy, municipality, version): for the preview server
 
 
-def settings(config) -> tuple[Path, str, str]:
-    """(policy folder, municipality, version) from mkdocs.yml's `extra.agenda`."""
+def settings(config) -> tuple[Path, str, str, str]:
+    """(policy folder, municipality, version, template folder) from mkdocs.yml's
+    `extra.agenda`; folders are relative to that mkdocs.yml. The template folder
+    ("" when the site has none) holds the site's own versions of templates."""
     extra = (config.get("extra") or {}).get("agenda") or {}
     root = Path(config["config_file_path"] or ".").resolve().parent
-    return root / extra.get("policy", "policy"), extra.get("municipality", ""), str(extra.get("version", ""))
+    templates = str(root / extra["templates"]) if extra.get("templates") else ""
+    return root / extra.get("policy", "policy"), extra.get("municipality", ""), str(extra.get("version", "")), templates
 
 
 def _fingerprint(folder: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*.y*ml")))
+    """The state of the policy files and of the source texts they are checked against."""
+    files = [*folder.rglob("*.y*ml"), *(folder.parent / "sources").rglob("*.*")]
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
 
 
-def load_site(policy: Path, municipality: str, version: str) -> Site:
+def load_site(policy: Path, municipality: str, version: str, templates: str = "") -> Site:
     """Check the whole policy folder, then build the site of one version.
 
     Raises PolicyError with every problem when anything is wrong, so that
     nothing is published from a policy that does not validate.
     """
-    key = (str(policy), municipality, version, _fingerprint(policy))
+    key = (str(policy), municipality, version, templates, _fingerprint(policy))
     if key in _CACHE:
         return _CACHE[key]
     if key in _FAILED:  # checked once per state of the files, not once per page
@@ -81,11 +87,13 @@ def load_site(policy: Path, municipality: str, version: str) -> Site:
     index = build_index(agenda)
     folder = next(s.folder for s in chosen)
     history = version_history(folder, chosen[0].municipality.data)
-    site = Site(agenda, index, tuple(build_pages(agenda, versions)), Renderer(agenda, index, versions, current, history),
+    texts = version_texts(folder, agenda.documents)
+    site = Site(agenda, index, tuple(build_pages(agenda, versions)),
+                Renderer(agenda, index, versions, current, history, templates, texts),
                 versions, current, frozenset(p.path for p in build_pages(current, versions)))
     _CACHE.clear()
     _CACHE[key] = site
-    _LAST_GOOD[key[:3]] = site
+    _LAST_GOOD[key[:4]] = site
     return site
 
 
@@ -114,8 +122,8 @@ def downloads(config) -> dict:
 
 def last_good_site(config) -> Site | None:
     """The last site of this configuration that passed validation, if any."""
-    policy, municipality, version = settings(config)
-    return _LAST_GOOD.get((str(policy), municipality, version))
+    policy, municipality, version, templates = settings(config)
+    return _LAST_GOOD.get((str(policy), municipality, version, templates))
 
 
 _FOR_BUILD: dict[int, tuple] = {}  # id(config) -> (config, site): one lookup per page, not a scan of the files

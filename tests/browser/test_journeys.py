@@ -125,7 +125,7 @@ def published_url(published):
 def test_switch_version_and_stay_on_the_same_item(page, published_url):
     page.goto(f"{published_url}/2024-2027-concept/thema/ondermijning/")
     selector = page.locator(".md-version__current")
-    expect(selector).to_have_text("2024-2027 (concept)")
+    expect(selector).to_have_text("2024-2027 plan van aanpak (vastgesteld)")
     selector.focus()  # the list opens on focus, as for keyboard users
     page.locator(".md-version__link", has_text="2024-2027 (vastgesteld)").click()
     page.wait_for_url(f"{published_url}/2024-2027/thema/ondermijning/")
@@ -141,10 +141,10 @@ def test_root_forwards_to_the_version_in_force(page, published_url):
 def test_pick_two_versions_to_compare(page, published_url):
     page.goto(f"{published_url}/actueel/versies/")
     page.get_by_label("Van", exact=True).select_option(label="2020-2023 (vervallen)")
-    page.get_by_label("Naar", exact=True).select_option(label="2024-2027 (concept)")
+    page.get_by_label("Naar", exact=True).select_option(label="2024-2027 plan van aanpak (vastgesteld)")
     page.get_by_role("button", name="Vergelijk").click()
     page.wait_for_url(f"{published_url}/2024-2027-concept/vergelijk/2020-2023/")
-    expect(page.locator("h1")).to_have_text("Van 2020-2023 (vervallen) naar 2024-2027 (concept)")
+    expect(page.locator("h1")).to_have_text("Van 2020-2023 (vervallen) naar 2024-2027 plan van aanpak (vastgesteld)")
 
 
 def test_keyboard_only_skip_link_and_visible_focus(page, base_url):

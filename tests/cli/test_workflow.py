@@ -43,13 +43,26 @@ def test_pr_check_script_writes_the_policy_diff(tmp_path):
                     encoding="utf-8")
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
     subprocess.run(git + ["commit", "-qam", "Rename topic"], cwd=clone, check=True)
-    env = {**ENV, "AGENDA_SKIP_SETUP": "1", "SKIP_TESTS": "1"}
+    # As in CI: the workflow passes the public address, and the site built here is the one published.
+    public = "https://www.gemeente.example/veiligheid/"
+    env = {**ENV, "AGENDA_SKIP_SETUP": "1", "SKIP_TESTS": "1", "CI": "true", "SITE_URL": public}
     result = subprocess.run(["bash", "scripts/pr-check.sh", "HEAD~1", "github"], cwd=clone, env=env,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     report = (clone / "reports" / "policy-diff.md").read_text(encoding="utf-8")
     assert "- **Gewijzigd**: Onderwerp van het fundament *Voetbal en veiligheid* (`voetbal`): hernoemd (was: *Voetbal*)" in report
-    assert (clone / "site" / "actueel" / "fundament" / "voetbal" / "index.html").exists()
+    site = clone / "site"
+    assert (site / "actueel" / "fundament" / "voetbal" / "index.html").exists()
+    # Nothing published names an address on the machine that built it; everything names the public one.
+    assert f"<loc>{public}2024-2027/fundament/voetbal/</loc>" in (site / "2024-2027" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{public}2024-2027/fundament/voetbal/">' in read(site / "2024-2027", "fundament/voetbal/")
+    assert f'href="{public}2024-2027/' in (site / "2024-2027" / "wijzigingen.xml").read_text(encoding="utf-8")
+    from pypdf import PdfReader
+    cover = " ".join(PdfReader(site / "2024-2027" / "downloads" / "veiligheidsagenda-2024-2027.pdf").pages[0].extract_text().split())
+    assert f"{public}2024-2027/" in cover
+    local = [str(p.relative_to(site)) for p in site.rglob("*") if p.suffix in {".html", ".xml", ".json", ".txt", ".csv"}
+             and any(name in p.read_text(encoding="utf-8", errors="replace") for name in ("127.0.0.1", "localhost"))]
+    assert local == []
 
 
 def test_open_data_files_round_trip(published):

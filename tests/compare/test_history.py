@@ -24,10 +24,12 @@ def git(repo, *args, date=None):
 
 
 def replace(repo, name, old, new):
-    path = repo / "policy" / VERSION / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    """Reword a quote, and the source text it quotes with it: as when the council adopts new wording
+    (otherwise `agenda validate` rightly refuses a quote the source does not hold)."""
+    for path in (repo / "policy" / VERSION / name, repo / "sources" / "deventer" / "sva-2024-2027.txt"):
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

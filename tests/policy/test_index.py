@@ -80,6 +80,6 @@ def test_uitvoeringsagenda_table_lists_every_action_without_javascript(site):
 
 def test_abbreviations_are_explained_and_listed(site):
     html = read(site, "fundament/verplichte-zorg/")
-    assert '<abbr title="Wet verplichte ggz">Wvvggz</abbr>' in html
+    assert '<abbr title="Wet verplichte ggz">Wvggz</abbr>' in html
     glossary = Page(read(site, "begrippen/")).plain
-    assert "Wvvggz" in glossary and "Integrale Aanpak ter Voorkoming van Escalatie" in glossary
+    assert "Wvggz" in glossary and "Integrale Aanpak ter Voorkoming van Escalatie" in glossary

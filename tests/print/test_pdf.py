@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from conftest import POLICY, ROOT, VERSION, read
 from helpers import HOSTILE
 
-VERSIONS = {"2024-2027": "vastgesteld, oktober 2023", "2024-2027-concept": "concept, 12 juni 2023",
+VERSIONS = {"2024-2027": "vastgesteld, oktober 2023", "2024-2027-concept": "vastgesteld, 12 juni 2023",
             "2020-2023": "vervallen (datum niet bekend)"}
 
 
@@ -98,7 +98,7 @@ def test_pdf_holds_the_policy_text_and_says_what_is_not_decided(published):
     assert plain(agenda.strategy.mission.text) in text
     # no action has a trekker in the sources: the table says so, as the site does
     assert not any(a.led_by for a in agenda.actions)
-    table = text.split("Uitvoeringsagenda 2024", 2)[-1]
+    table = text.split("Acties afgeleid uit de Strategische Veiligheidsagenda", 2)[-1]
     assert table.count("nog niet bepaald") >= len(agenda.actions)
     assert agenda.actions[0].title in table
 
@@ -167,7 +167,10 @@ def test_hostile_yaml_stays_inert_and_nothing_is_fetched(project, monkeypatch):
     hostile = HOSTILE + '\n<img src="https://example.org/tracker.png">\n\n![foto](https://example.org/foto.png)\n'
     first = source.index("text: |\n") + len("text: |\n")
     indent = " " * (len(source[first:]) - len(source[first:].lstrip(" ")))
-    concept.write_text(source[:first] + "".join(f"{indent}{line}\n" if line else "\n" for line in hostile.splitlines())
+    start = source.rindex("\n", 0, first - len("text: |\n")) + 1
+    # marked as the editors' text, so that the quote check lets it through to the PDF
+    concept.write_text(source[:start] + f"{indent[:-2]}editorial:\n{indent}text: Tekst van de test.\n" + source[start:first]
+                       + "".join(f"{indent}{line}\n" if line else "\n" for line in hostile.splitlines())
                        + source[first:], encoding="utf-8")
     agenda = next(v for v in load_site(project / "policy", "deventer", "2024-2027").versions if v.id == "2024-2027-concept")
     fetchers = []

@@ -4,6 +4,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
+
+import pytest
 
 from conftest import ENV, VERSION, agenda
 from helpers import edit
@@ -11,7 +14,7 @@ from helpers import edit
 
 def test_two_builds_are_byte_identical(project, tmp_path):
     for name in ("one", "two"):
-        result = agenda("build", "--site-dir", str(tmp_path / name), cwd=project)
+        result = agenda("build", "--preview", "--site-dir", str(tmp_path / name), cwd=project)
         assert result.returncode == 0, result.stderr
     one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
     two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()}
@@ -21,10 +24,10 @@ def test_two_builds_are_byte_identical(project, tmp_path):
 
 def test_a_failed_build_leaves_the_previous_site_untouched(project, tmp_path):
     site = tmp_path / "site"
-    assert agenda("build", "--site-dir", str(site), cwd=project).returncode == 0
+    assert agenda("build", "--preview", "--site-dir", str(site), cwd=project).returncode == 0
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     edit(project, "fundament.yaml", "title: Voetbal", "titel: Voetbal")
-    result = agenda("build", "--site-dir", str(site), cwd=project)
+    result = agenda("build", "--preview", "--site-dir", str(site), cwd=project)
     assert result.returncode == 1
     assert f"policy/{VERSION}/fundament.yaml:" in result.stderr and "unknown key 'titel'" in result.stderr
     assert "The site was not changed." in result.stderr
@@ -75,3 +78,45 @@ def test_serve_reports_broken_yaml_and_keeps_serving(project):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_build_refuses_to_publish_under_a_local_address(project, tmp_path):
+    """Without SITE_URL the sitemap, feed and PDFs would name 127.0.0.1: refused, with where and what to do."""
+    env = {k: v for k, v in ENV.items() if k != "SITE_URL"}
+    for value in (None, "http://localhost:8000/", "http://127.0.0.2/veiligheid/", "http://[::1]:8000/"):
+        run_env = env if value is None else {**env, "SITE_URL": value}
+        result = subprocess.run([sys.executable, "-m", "macros.cli", "build", "--site-dir", str(tmp_path / "site")],
+                                cwd=project, env=run_env, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 1, (value, result.stderr)
+        shown = value or "http://127.0.0.1:8000/"
+        assert result.stderr.startswith(
+            f"mkdocs.yml:7:1: the site address (site_url) '{shown}' is an address on this computer: the sitemap, "
+            "the canonical links, the Atom feed and the PDF covers of a published site would point there\n"
+            "    hint: set SITE_URL to the public address (e.g. https://www.gemeente.nl/veiligheid/), "
+            "or build a local preview with `agenda build --preview`\n"), result.stderr
+        assert "The site was not changed." in result.stderr and "Traceback" not in result.stderr
+        assert not (tmp_path / "site").exists()
+
+
+def test_the_address_check_names_the_variable_of_an_inheriting_site():
+    from conftest import ROOT
+    from macros.publish.build import check_site_url
+
+    problem = check_site_url(ROOT / "sites/doetinchem/mkdocs.yml", "http://127.0.0.1:8001/")
+    assert (Path(problem.file).name, problem.line, problem.column) == ("mkdocs.yml", 7, 1)
+    assert "sites/doetinchem" in Path(problem.file).as_posix()
+    assert problem.hint.startswith("set SITE_URL_DOETINCHEM to the public address")
+    assert check_site_url(ROOT / "sites/doetinchem/mkdocs.yml", "https://www.doetinchem.nl/veiligheid/") is None
+
+
+@pytest.mark.parametrize("url, local", [
+    ("", True), (None, True), ("http://127.0.0.1:8000/", True), ("http://127.1.2.3/", True),
+    ("http://localhost/", True), ("http://LOCALHOST.:8000/", True), ("http://app.localhost/", True),
+    ("http://[::1]/", True), ("http://0.0.0.0:8000/", True), ("/veiligheid/", True),
+    ("https://www.deventer.nl/veiligheid/", False), ("https://gemeente.gitlab.io/agenda", False),
+    ("http://10.0.0.5/", False), ("https://127.example.org/", False),
+])
+def test_local_addresses(url, local):
+    from macros.publish.build import is_local_address
+
+    assert is_local_address(url) is local

@@ -10,11 +10,8 @@ DOETINCHEM = POLICY / "doetinchem" / "2020-2023"
 
 
 @pytest.fixture(scope="module")
-def doetinchem(tmp_path_factory):
-    out = tmp_path_factory.mktemp("doetinchem") / "site"
-    result = agenda("build", "-f", str(ROOT / "sites/doetinchem/mkdocs.yml"), "--site-dir", str(out))
-    assert result.returncode == 0, result.stderr
-    return out / "actueel"
+def doetinchem(published_doetinchem):
+    return published_doetinchem / "actueel"
 
 
 def test_site_has_its_own_name_and_words(doetinchem):
@@ -54,7 +51,7 @@ def test_scaffold_validates_and_builds_at_once(project):
     assert created.returncode == 0, created.stderr
     assert "created policy/zutphen/2026-2029/version.yaml" in created.stdout
     assert agenda("validate", "policy/zutphen", cwd=project).returncode == 0
-    built = agenda("build", "-f", "sites/zutphen/mkdocs.yml", "-d", "site-zutphen", cwd=project)
+    built = agenda("build", "--preview", "-f", "sites/zutphen/mkdocs.yml", "-d", "site-zutphen", cwd=project)
     assert built.returncode == 0, built.stderr
     home = Page(read(project / "site-zutphen" / "actueel", "/"))
     assert "Veiligheidsagenda Zutphen" in home.plain

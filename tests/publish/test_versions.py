@@ -12,7 +12,7 @@ def test_layout_and_versions_json(published):
     versions = json.loads((published / "versions.json").read_text(encoding="utf-8"))
     assert versions == [
         {"version": "2024-2027", "title": "2024-2027 (vastgesteld)", "aliases": ["actueel"]},
-        {"version": "2024-2027-concept", "title": "2024-2027 (concept)", "aliases": []},
+        {"version": "2024-2027-concept", "title": "2024-2027 plan van aanpak (vastgesteld)", "aliases": []},
         {"version": "2020-2023", "title": "2020-2023 (vervallen)", "aliases": []},
     ]
     assert 'url=actueel/' in (published / "index.html").read_text(encoding="utf-8")
@@ -29,7 +29,8 @@ def test_same_item_keeps_its_url_across_versions(published):
 
 def test_banner_on_older_and_draft_versions_only(published):
     concept = Page(read(published, "2024-2027-concept/thema/ondermijning/"))
-    assert "U bekijkt een concept: Meerjarenbeleidsplan Veiligheid 2024-2027 (concept)." in concept.plain
+    assert ("U bekijkt een andere versie: Plan van aanpak Meerjarenbeleidsplan Veiligheid 2024-2027 (vastgesteld)."
+            in concept.plain)
     assert "De versie die nu geldt is Strategische Veiligheidsagenda Deventer 2024-2027 (vastgesteld)." in concept.plain
     assert "../../../2024-2027/thema/ondermijning/" in concept.links  # the same item, in force
     old = Page(read(published, "2020-2023/"))
@@ -43,14 +44,14 @@ def test_banner_on_older_and_draft_versions_only(published):
 def test_version_overview_lists_status_dates_and_decisions(published):
     page = Page(read(published, "actueel/versies/")).plain
     assert "B&W 12-06-2023, nota 2023-572" in page
-    assert "vervallen" in page and "concept" in page and "vastgesteld" in page
+    assert "vervallen" in page and "vastgesteld" in page
     assert "onvolledig" in page  # 2020-2023 is described only in part
 
 
 def test_comparison_page_marks_changes_for_screen_readers(published):
     html = read(published, "actueel/vergelijk/2024-2027-concept/")
     page = Page(html)
-    assert page.h1 == ["Van 2024-2027 (concept) naar 2024-2027 (vastgesteld)"]
+    assert page.h1 == ["Van 2024-2027 plan van aanpak (vastgesteld) naar 2024-2027 (vastgesteld)"]
     assert '<del><span class="agenda-sr">[verwijderd: </span>' in html
     assert '<ins><span class="agenda-sr">[toegevoegd: </span>' in html
     for state in ("Toegevoegd (", "Verwijderd (", "Hernoemd (", "Verplaatst (", "Tekst gewijzigd (", "Ongewijzigd ("):

@@ -6,8 +6,9 @@ from helpers import HOSTILE, edit
 
 
 def test_hostile_text_renders_inert(project):
-    edit(project, "voorwoord.yaml", "text: |\n", "text: |\n" + "".join("  " + line + "\n" if line else "\n"
-                                                                     for line in HOSTILE.splitlines()))
+    # marked as the editors' text, so that the quote check lets it through to the renderer
+    edit(project, "voorwoord.yaml", "text: |\n", "editorial:\n  text: Tekst van de test.\ntext: |\n" + "".join(
+        "  " + line + "\n" if line else "\n" for line in HOSTILE.splitlines()))
     result = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     html = read(project / "site", "voorwoord/")
@@ -30,3 +31,16 @@ def test_markup_in_a_title_is_refused_with_file_and_line(project):
     assert (f"policy/{VERSION}/thema-ondermijning.yaml:{line}:12: 'Bewustwording {{{{ 6*7 }}}}' contains a character "
             "that is not allowed in a title (pillar 'bewustwording-weerbaarheid')") in result.stdout + result.stderr
     assert not (project / "site" / "index.html").exists()
+
+
+def test_hostile_source_text_renders_inert(project):
+    """The text of a source document is shown on its page through the same sanitiser."""
+    path = project / "sources" / "deventer" / "sva-2024-2027.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[[§ Voorwoord]]\n", "[[§ Voorwoord]]\n\n" + HOSTILE + "\n", 1), encoding="utf-8")
+    result = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    body = read(project / "site", "bron/sva-2024-2027/").split('<article', 1)[1].split("</article>", 1)[0]
+    assert "{{ 6*7 }}" not in body and "Som: &#123;&#123; 6*7 &#125;&#125;" in body
+    assert "<script" not in body and "onerror" not in body and "onclick" not in body
+    assert "javascript:" not in body and "data:text" not in body and "style=" not in body

@@ -1,0 +1,87 @@
+"""Tables a resident can read on a phone: cards for actions and versions, a scroll box
+with a name, keyboard focus and a hint for wider tables; and the version selector
+working when the site is served from a sub-path."""
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from helpers import DATA
+
+ACTIONS = DATA["uitvoeringsagenda-2024.yaml"]["actions"]
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def url(published):
+    with serve(published) as url:
+        yield url
+
+
+def test_actions_are_cards_with_labels_on_a_phone_and_the_filter_still_works(browser, url):
+    page = browser.new_page(viewport=PHONE, locale="nl-NL")
+    page.goto(f"{url}/actueel/uitvoeringsagenda/")
+    table = page.locator("table.agenda-actions")
+    expect(table).to_have_class("agenda-actions agenda-cards")
+    assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")  # no sideways scrolling
+    cell = page.locator("table.agenda-actions tbody tr").first.locator("td").nth(2)
+    assert cell.evaluate("c => getComputedStyle(c, '::before').content").startswith('"Kerntaak: "')
+    assert cell.evaluate("c => getComputedStyle(c).display") == "block"
+    # Screen readers keep the table: the cell is still a cell of the column "Kerntaak".
+    expect(page.get_by_role("cell", name="Signaleren en adviseren").first).to_be_visible()
+    page.get_by_label("Partner", exact=True).select_option("riec")
+    with_riec = [a for a in ACTIONS if "riec" in a.get("partners", []) or a.get("led_by") == "riec"]
+    expect(page.locator("table.agenda-actions tbody tr:visible")).to_have_count(len(with_riec))
+    page.close()
+
+
+def test_on_a_wide_screen_the_actions_stay_a_table(browser, url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{url}/actueel/uitvoeringsagenda/")
+    cell = page.locator("table.agenda-actions tbody tr").first.locator("td").nth(2)
+    assert cell.evaluate("c => getComputedStyle(c).display") == "table-cell"
+    assert cell.evaluate("c => getComputedStyle(c, '::before').content") == "none"
+    hint = page.locator(".agenda-scroll-hint").first
+    expect(hint).to_be_hidden()  # the table fits: no hint, no scroll box
+    page.close()
+
+
+def test_a_wide_table_scrolls_in_a_named_box_that_the_keyboard_reaches(browser, url):
+    page = browser.new_page(viewport=PHONE, locale="nl-NL")
+    page.goto(f"{url}/actueel/voortgang/2024/")
+    box = page.get_by_role("region", name="Acties per status per thema, 2024. Schuif de tabel opzij om alles te zien.")
+    expect(box).to_have_attribute("tabindex", "0")
+    expect(page.locator(".agenda-scroll-hint").first).to_have_text("\u2194 Schuif de tabel opzij om alles te zien.")
+    box.focus()
+    before = box.evaluate("b => b.scrollLeft")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("b => b.scrollLeft > 0", arg=box.element_handle())
+    assert box.evaluate("b => b.scrollLeft") > before
+    page.close()
+
+
+def test_version_selector_is_named_after_what_it_shows(browser, url):
+    page = browser.new_page()
+    page.goto(f"{url}/actueel/")
+    button = page.get_by_role("button", name="2024-2027 (vastgesteld): andere versie kiezen", exact=True)
+    expect(button).to_have_text("2024-2027 (vastgesteld)")
+    page.close()
+
+
+def test_switch_version_under_a_sub_path(browser, published):
+    with serve(published, "/veiligheid/") as url:
+        page = browser.new_page()
+        page.goto(f"{url}/2024-2027-concept/thema/ondermijning/")
+        page.locator(".md-version__current").focus()
+        page.locator(".md-version__link", has_text="2024-2027 (vastgesteld)").click()
+        page.wait_for_url(f"{url}/2024-2027/thema/ondermijning/")
+        expect(page.locator("h1")).to_have_text("4 Ondermijnende effecten van criminaliteit")
+        page.close()

@@ -1,0 +1,44 @@
+"""The banner, the version overview and a comparison, on two tiny versions."""
+
+from tiny import agenda, data
+
+from macros.site import view_versions
+
+
+def two_versions():
+    old = agenda("2020-2023", "vervallen", theme_title="Ondermijning", text="De oude tekst.")
+    new = agenda("2024-2027", "vastgesteld", theme_title="Ondermijnende criminaliteit", text="De nieuwe tekst.")
+    return old, new
+
+
+def test_the_banner_shows_only_on_a_version_not_in_force_and_links_the_same_page_when_it_exists():
+    old, new = two_versions()
+    assert view_versions.banner(data(new, (old, new), new), "index.md", frozenset({"index.md"})) is None
+    on_old = view_versions.banner(data(old, (old, new), new), "thema/ondermijning.md", frozenset({"thema/ondermijning.md"}))
+    assert on_old.kind == "een vervallen versie" and on_old.same_page
+    assert on_old.href == "../../../2024-2027/thema/ondermijning/"
+    elsewhere = view_versions.banner(data(old, (old, new), new), "bronnen.md", frozenset())
+    assert not elsewhere.same_page and elsewhere.href == "../../2024-2027/"
+
+
+def test_a_comparison_groups_renames_and_rewordings_and_diffs_word_by_word():
+    old, new = two_versions()
+    v = view_versions.comparison(data(new, (old, new), new), "vergelijk/2020-2023.md", "2020-2023")
+    groups = {g.title: [i.title for i in g.items] for g in v.groups}
+    assert groups["Hernoemd"] == ["Ondermijnende criminaliteit"]
+    assert groups["Tekst gewijzigd"] == ["Weerbaarheid"]
+    assert groups["Toegevoegd"] == groups["Verwijderd"] == []
+    pillar = next(c for c in v.changed if c.title == "Weerbaarheid")
+    (field,) = pillar.fields
+    assert field.name == "Tekst" and field.old == "De oude tekst."
+    assert ("-", "oude ") in field.runs and ("+", "nieuwe ") in field.runs
+    assert v.pdf.size == "" and v.pdf.href == "../../downloads/vergelijking-2020-2023-2024-2027.pdf"
+
+
+def test_the_overview_lists_versions_newest_first_with_every_pair_to_compare():
+    old, new = two_versions()
+    v = view_versions.version_overview(data(old, (old, new), new), "versies.md", "", {"2020-2023/downloads/veiligheidsagenda-2020-2023.pdf": 1_234_567})
+    assert [(r.id, r.current, r.this_site) for r in v.rows] == [("2024-2027", True, False), ("2020-2023", False, True)]
+    assert v.rows[1].pdf.size == "1,2 MB" and v.rows[0].pdf.size == ""
+    assert [(c.old, c.new) for c in v.comparisons] == [("2020-2023 (vervallen)", "2024-2027 (vastgesteld)")]
+    assert v.order == "2020-2023 2024-2027" and v.base == "../../"
