@@ -248,22 +248,23 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     sys.path.insert(0, str(HERE))
-    import run  # the generated sets of the main benchmark
+    from agenda_bench.generate import Generator, Pool  # the generated sets of the main benchmark
+    from agenda_bench.project import make_project, snapshot
 
     workdir = Path(tempfile.mkdtemp(prefix="agenda-bench-preview-"))
     rows = []
     try:
-        run.snapshot(workdir)
-        os.environ["PYTHONPATH"] = run.ENV["PYTHONPATH"]
+        snap = snapshot(workdir)
+        os.environ["PYTHONPATH"] = snap.env["PYTHONPATH"]
         sets = ([] if args.no_real else [("real", None)]) + [(str(s), s) for s in args.sizes]
-        pool = run.Pool(run.POLICY)
+        pool = Pool(snap.policy)
         for label, size in sets:
             project = workdir / f"project-{label}"
             if size is None:
-                run.make_project(project, run.POLICY)
+                make_project(project, snap.code, snap.policy)
             else:
-                run.make_project(project)
-                run.Generator(size, pool).write(project)
+                make_project(project, snap.code)
+                Generator(size, pool, snap.policy).write(project)
             print(f"[{label}] measuring ...", flush=True)
             rows.append(measure_preview(label, project, args.repeat))
             print(table(rows[-1:]), flush=True)

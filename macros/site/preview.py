@@ -244,7 +244,14 @@ def _inputs(config) -> dict:
     from macros.policy.schema import SCHEMA_PATH
 
     code = Path(__file__).resolve().parents[1]
-    roots = [Path(config["docs_dir"]), code, SCHEMA_PATH.parent]
+    from macros.site.site import settings
+
+    policy, _, _, templates = settings(config)
+    # The source texts (source pages, the quote check) and the site's own templates count as
+    # inputs too: an edit there is not bounded by the model, so it rebuilds everything.
+    roots = [Path(config["docs_dir"]), code, SCHEMA_PATH.parent, policy.parent / "sources"]
+    if templates:
+        roots.append(Path(templates))
     if config["theme"].custom_dir:
         roots.append(Path(config["theme"].custom_dir))
     out = {}
@@ -274,5 +281,5 @@ def _stat(path: Path) -> tuple:
 def _policy_files(config) -> frozenset:
     from macros.site.site import settings
 
-    policy, _, _ = settings(config)
+    policy = settings(config)[0]
     return frozenset(str(p) for p in policy.rglob("*.y*ml"))

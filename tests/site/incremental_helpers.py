@@ -34,7 +34,8 @@ def site_with(site: Site, agenda) -> Site:
     current = agenda if site.current is not None and site.current.id == agenda.id else site.current
     index = build_index(agenda)
     return Site(agenda, index, tuple(build_pages(agenda, versions)),
-                Renderer(agenda, index, versions, current, site.renderer.history), versions, current,
+                Renderer(agenda, index, versions, current, site.renderer.history, site.renderer.templates,
+                         site.renderer.data.source_texts), versions, current,
                 site.current_pages)
 
 

@@ -94,7 +94,9 @@ EDITS = {
         r"\1 (aangescherpt)", "actie/actie-aanpak-voetbal/index.html", "ordeverstoringen (aangescherpt)"),
     "goal of a fundament topic": (
         "fundament.yaml", r"^(          Het nastreven van de landelijke doelstellingen voor veilig en gastvrij voetbal)\.",
-        r"\1 en betaalbaar voetbal.", "fundament/voetbal/index.html", "gastvrij voetbal en betaalbaar voetbal"),
+        # another sentence of the cited § 6.1.1, so the quote check still passes
+        r"\1. Om het aantal incidenten beperkt te houden blijft een scherpe aanpak nodig.", "fundament/voetbal/index.html",
+        "gastvrij voetbal. Om het aantal incidenten"),
     "partner list of a speerpunt": (
         "thema-jeugd-zorg-veiligheid.yaml", r"^(    partners: \[signaleringsoverleg, jeugdnetwerken), netwerk-bondgenoten\]",
         r"\1]", "partner/netwerk-bondgenoten/index.html", None),
