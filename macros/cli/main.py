@@ -14,9 +14,11 @@ def _github(problem) -> str:
     """A GitHub Actions workflow command: shows the problem on the line in the pull request."""
     def clean(text: str) -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    def prop(text: str) -> str:  # a property value: ',' and ':' end it
+        return clean(text).replace(":", "%3A").replace(",", "%2C")
     hint = f" Hint: {problem.hint}" if problem.hint else ""
-    return (f"::error file={problem.file},line={problem.line},col={problem.column},"
-            f"title=Policy YAML::{clean(problem.message + '.' + hint)}")
+    where = f",line={problem.line},col={problem.column}" if problem.line else ""  # line 0: the file itself
+    return f"::error file={prop(problem.file)}{where},title=Policy YAML::{clean(problem.message + '.' + hint)}"
 
 
 def _gitlab(problems) -> str:
@@ -25,7 +27,7 @@ def _gitlab(problems) -> str:
     import json
     report = [{"description": p.message + (f" (hint: {p.hint})" if p.hint else ""), "check_name": "agenda-validate",
                "fingerprint": hashlib.sha256(f"{p.file}:{p.line}:{p.column}:{p.message}".encode()).hexdigest(),
-               "severity": "major", "location": {"path": p.file, "lines": {"begin": p.line}}} for p in problems]
+               "severity": "major", "location": {"path": p.file, "lines": {"begin": max(p.line, 1)}}} for p in problems]
     return json.dumps(report, ensure_ascii=False, indent=1)
 
 
