@@ -172,6 +172,8 @@ def collect_ids(source: VersionSource) -> list[Problem]:
     problems = []
     for loaded in source.files:
         file_kind = loaded.data.get("kind") if isinstance(loaded.data, dict) else None
+        if not isinstance(file_kind, str):  # e.g. 'kind: []': reported by the schema check
+            file_kind = None
         for path, node in _walk(loaded.data):
             if not isinstance(node, dict) or not isinstance(node.get("id"), str):
                 continue
@@ -247,7 +249,7 @@ def check_version(source: VersionSource, siblings: dict[str, VersionSource] | No
             candidates = {i for i, (_, _, kind) in defined.items() if kind in wanted}
             what = " or ".join(_KIND_WORDS[k] for k in wanted)
             message = f"unknown {what} '{schema.short(value)}'" if found is None else \
-                f"'{schema.short(value)}' is a {_KIND_WORDS.get(found[2], found[2])}, not a {what}"
+                f"'{schema.short(value)}' is a {_KIND_WORDS.get(found[2], schema.short(found[2]))}, not a {what}"
             elsewhere = [name for name, v in sorted(siblings.items()) if value in v.ids]
             if found is not None:
                 hint = f"'{key}' takes the id of a {what}" + (f"; {schema.suggest(value, candidates)}" if
