@@ -91,8 +91,23 @@ def _policy_at(revision: str, into: Path) -> Path:
     if archive.returncode != 0:
         raise ValueError(f"git cannot read 'policy' at revision '{revision}': {archive.stderr.decode().strip()}")
     import io
+
+    from macros.policy.files import SPECIAL, SYMLINK
+    from macros.policy.problems import PolicyError, Problem
+
+    refused = []
+
+    def only_files_and_folders(member, path):
+        # A link in the archive is never created, so nothing outside `into` can be read through it.
+        if member.isfile() or member.isdir():
+            return tarfile.data_filter(member, path)
+        refused.append(Problem(f"{member.name} (at {revision})", 0, 0, *(SYMLINK if member.issym() or member.islnk() else SPECIAL)))
+        return None
+
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(into, filter="data")
+        tar.extractall(into, filter=only_files_and_folders)
+    if refused:
+        raise PolicyError(refused)
     return into / "policy"
 
 

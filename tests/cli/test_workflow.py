@@ -81,3 +81,22 @@ def test_open_data_license_comes_from_the_municipality(project):
             '<a href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl">CC0 1.0</a>') in page
     data = json.loads((project / "out" / "open-data" / "beleid.json").read_text(encoding="utf-8"))
     assert data["agenda"]["license_name"] == "CC0 1.0"
+
+
+def test_diff_of_revisions_refuses_a_symbolic_link_in_the_policy(tmp_path):
+    """`agenda diff --git` unpacks the policy of each revision: a link committed
+    there is named and never created, so its target is never read."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET_TOKEN=do-not-print\n", encoding="utf-8")
+    (clone / "policy" / VERSION / "x.yaml").symlink_to(secret)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(git + ["add", "-A"], cwd=clone, check=True)
+    subprocess.run(git + ["commit", "-qm", "Add a link"], cwd=clone, check=True)
+    result = agenda("diff", "--git", "HEAD~1", "HEAD", cwd=clone)
+    assert result.returncode == 2
+    assert result.stderr == (f"policy/{VERSION}/x.yaml (at HEAD): is a symbolic link (a shortcut to another file or "
+                             "folder); it is not read\n    hint: put the file or folder itself here, not a link to it\n"
+                             "1 problem found.\n")
+    assert "SECRET" not in result.stdout + result.stderr
