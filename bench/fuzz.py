@@ -34,6 +34,9 @@ from conftest import agenda, make_project  # noqa: E402
 from fuzzing import check_cli, mutated_file, run_in_process, small_project  # noqa: E402
 
 
+CHUNK = 250
+
+
 def kind_of(message: str) -> str:
     """A problem's message without what it quotes: 'unknown key '…'' -> 'unknown key …'."""
     text = re.sub(r"'[^']*'", "…", message)
@@ -47,6 +50,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=None, help="default: random (printed)")
     parser.add_argument("--cli-every", type=int, default=100, help="also run the command line on every N-th example")
     parser.add_argument("--time-limit", type=float, default=10.0, help="seconds one validation may take")
+    parser.add_argument("--minutes", type=float, default=None, help="stop after this long (the summary says how many ran)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "fuzz.json")
     args = parser.parse_args()
     run_seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(4), "big")
@@ -66,10 +70,6 @@ def main() -> int:
         print(f"FINDING {number} ({where}): {repr(example)[:200]}\n  " + "\n  ".join(w[:300] for w in wrong[:5]),
               flush=True)
 
-    @seed(run_seed)
-    @settings(max_examples=args.examples, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
-    @given(example=mutated_file())
     def fuzz(example):
         n = stats["examples"] = stats["examples"] + 1
         for kind, _, _ in example.edits:
@@ -99,10 +99,20 @@ def main() -> int:
         if n % 500 == 0:
             print(f"{n} examples, {len(stats['findings'])} findings, {time.perf_counter() - started:.0f} s", flush=True)
 
-    fuzz()
+    # In chunks of CHUNK examples, each with its own seed (run seed + chunk number), so a
+    # time budget can end the run between chunks and any chunk can be repeated alone.
+    chunk = 0
+    while stats["examples"] < args.examples:
+        if args.minutes is not None and time.perf_counter() - started > args.minutes * 60:
+            break
+        size = min(CHUNK, args.examples - stats["examples"])
+        run = settings(max_examples=size, deadline=None, database=None, phases=[Phase.generate],
+                       suppress_health_check=list(HealthCheck))(given(example=mutated_file())(fuzz))
+        seed(run_seed + chunk)(run)()
+        chunk += 1
     elapsed = time.perf_counter() - started
     summary = {
-        "seed": run_seed, "examples": stats["examples"], "cli_runs": stats["cli_runs"],
+        "seed": run_seed, "chunks": chunk, "examples": stats["examples"], "cli_runs": stats["cli_runs"],
         "wall_seconds": round(elapsed, 1), "validate_seconds_mean": round(stats["seconds_total"] / max(stats["examples"], 1), 4),
         "exit_0": stats["exit_0"], "exit_1": stats["exit_1"], "findings": stats["findings"],
         "slowest": stats["slowest"], "edit_kinds": dict(stats["edit_kinds"]),
