@@ -43,7 +43,7 @@ def test_pr_check_script_writes_the_policy_diff(tmp_path):
                     encoding="utf-8")
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
     subprocess.run(git + ["commit", "-qam", "Rename topic"], cwd=clone, check=True)
-    env = {**ENV, "AGENDA_SKIP_SETUP": "1", "SKIP_TESTS": "1"}
+    env = {**ENV, "AGENDA_SKIP_SETUP": "1"}
     result = subprocess.run(["bash", "scripts/pr-check.sh", "HEAD~1", "github"], cwd=clone, env=env,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
