@@ -2,8 +2,13 @@
 
 Only the safe subset of YAML is read: no object tags, no anchors or aliases
 (they are what "billion laughs" attacks are built from, and policy text never
-needs them), no duplicate keys (PyYAML silently keeps the last one). Nothing
-here checks what the data means; that is `validate`'s job.
+needs them), no duplicate keys (PyYAML silently keeps the last one), one
+document per file. Files come from pull requests, so any byte sequence must
+end in a problem with a position, never a crash or a hang: only regular files
+are opened (`files`), forbidden characters are found before libyaml reads the
+text, and the limits below are checked on libyaml's event stream, in a loop,
+before anything recursive sees the data. Nothing here checks what the data
+means; that is `validate`'s job.
 """
 
 from __future__ import annotations
