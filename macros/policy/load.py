@@ -283,10 +283,11 @@ class _Reader:
         while True:
             event = get()
             cls = event.__class__
-            values += 1
-            if values > MAX_VALUES:
-                raise _NotAllowed(event.start_mark, f"the file holds too many values (more than {MAX_VALUES:,})",
-                                  "split it into several files")
+            if cls is yaml.ScalarEvent or cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                values += 1
+                if values > MAX_VALUES:
+                    raise _NotAllowed(event.start_mark, f"the file holds too many values (more than {MAX_VALUES:,})",
+                                      "split it into several files")
             if cls is yaml.ScalarEvent:
                 if event.anchor is not None and refused is None:
                     refused = (event.start_mark, *_ALIAS)
