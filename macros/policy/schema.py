@@ -224,15 +224,22 @@ def _required_hint(key: str) -> str:
     return hints.get(key, f"add '{key}: ...' (see policy/README.md)")
 
 
+def _allowed(options: list[str], limit: int = 12) -> str:
+    """'allowed here: a, b, c', each option and the list kept short (options may come from the file)."""
+    shown = ", ".join(_short(o) for o in options[:limit])
+    more = f" and {len(options) - limit:,} more" if len(options) > limit else ""
+    return f"allowed here: {shown}{more}" if options else ""
+
+
 def _suggest(word: str, options: list[str]) -> str:
     if len(word) > 100:  # no real misspelling is this long; comparing it would only cost time
-        return f"allowed here: {', '.join(options)}" if options else ""
+        return _allowed(options)
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not close:
         close = [o for o in options if o.startswith(word[:3])][:1] if len(word) >= 3 else []
     if close:
-        return f"did you mean '{close[0]}'?"
-    return f"allowed here: {', '.join(options)}" if options else ""
+        return f"did you mean '{_short(close[0])}'?"
+    return _allowed(options)
 
 
 def suggest(word: str, options) -> str:
