@@ -100,3 +100,15 @@ def test_diff_of_revisions_refuses_a_symbolic_link_in_the_policy(tmp_path):
                              "folder); it is not read\n    hint: put the file or folder itself here, not a link to it\n"
                              "1 problem found.\n")
     assert "SECRET" not in result.stdout + result.stderr
+
+
+def test_github_annotation_of_a_link_names_the_file_without_a_line(project, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET_TOKEN=do-not-print\n", encoding="utf-8")
+    (project / "policy" / VERSION / "x.yaml").symlink_to(secret)
+    result = agenda("validate", "--format", "github", cwd=project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error file=policy/{VERSION}/x.yaml,title=Policy YAML::is a symbolic link (a shortcut to another file or "
+        "folder); it is not read. Hint: put the file or folder itself here, not a link to it"]
+    assert "SECRET" not in result.stdout + result.stderr
