@@ -47,6 +47,7 @@ MAX_DEPTH = 50            # lists and blocks inside each other
 MAX_KEYS = 1_000          # keys in one block
 MAX_KEY_LENGTH = 100      # characters in one key
 MAX_VALUES = 100_000      # texts, numbers, lists and blocks in one file
+MAX_PROBLEMS = 100        # problems listed for one file while reading it
 
 
 @dataclass
@@ -132,8 +133,9 @@ def _positions(node, path: tuple, marks: dict, key_marks: dict, written: dict) -
 class _NotAllowed(Exception):
     """Stops reading a file: only this problem is reported."""
 
-    def __init__(self, mark, message: str, hint: str):
+    def __init__(self, mark, message: str, hint: str, found: list | None = None):
         self.mark, self.message, self.hint = mark, message, hint
+        self.found = found or []  # problems found before, still worth listing
 
 
 # libyaml (C) composes about twenty times faster than pure Python; same nodes, same marks.
@@ -218,7 +220,7 @@ def load_bytes(raw: bytes, path: Path, display: str) -> tuple[LoadedFile, list[P
     try:
         data, problems = _Reader(text, name).read()
     except _NotAllowed as err:
-        return loaded, problem(err.mark.line + 1, err.mark.column + 1, err.message, err.hint)
+        return loaded, err.found + problem(err.mark.line + 1, err.mark.column + 1, err.message, err.hint)
     except yaml.MarkedYAMLError as err:
         return loaded, problem(*_explain_yaml_error(err, text))
     except yaml.YAMLError as err:  # no position (libyaml's reader): never a traceback
@@ -307,6 +309,9 @@ class _Reader:
                     if tag in _PLAIN_TAGS:
                         value = _construct(loader, tag, value, event.start_mark)
                     else:
+                        if len(problems) >= MAX_PROBLEMS:
+                            raise _NotAllowed(event.start_mark, f"more problems follow in this file (only the first "
+                                              f"{MAX_PROBLEMS} are listed)", "fix these first, then check again", problems)
                         problems.append(_tag_problem(name, tag, event.start_mark))
             elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
                 if len(stack) >= MAX_DEPTH:
@@ -374,6 +379,9 @@ class _Reader:
                                     f"'{_excerpt(key, 30)}'",
                                     "keys are short words such as 'title'; put long text after the ':'"))
         elif key in lines:
+            if len(problems) >= MAX_PROBLEMS:
+                raise _NotAllowed(mark, f"more problems follow in this file (only the first {MAX_PROBLEMS} are listed)",
+                                  "fix these first, then check again", problems)
             problems.append(Problem(
                 self.name, mark.line + 1, mark.column + 1, f"the key '{_excerpt(key, 40)}' appears twice in the same block",
                 f"the first '{_excerpt(key, 40)}' is on line {lines[key]}; keep one of them (YAML would silently drop the first)"))

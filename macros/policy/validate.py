@@ -248,8 +248,9 @@ def check_version(source: VersionSource, siblings: dict[str, VersionSource] | No
         if found is None or found[2] not in wanted:
             candidates = {i for i, (_, _, kind) in defined.items() if kind in wanted}
             what = " or ".join(_KIND_WORDS[k] for k in wanted)
+            other = (_KIND_WORDS.get(found[2]) or (schema.short(found[2]) if found[2] else "")) if found else ""
             message = f"unknown {what} '{schema.short(value)}'" if found is None else \
-                f"'{schema.short(value)}' is a {_KIND_WORDS.get(found[2], schema.short(found[2]))}, not a {what}"
+                f"'{schema.short(value)}' is {'a ' + other if other else 'the id of another kind of item'}, not a {what}"
             elsewhere = [name for name, v in sorted(siblings.items()) if value in v.ids]
             if found is not None:
                 hint = f"'{key}' takes the id of a {what}" + (f"; {schema.suggest(value, candidates)}" if

@@ -140,3 +140,10 @@ def test_the_original_text_of_a_value_is_kept_for_messages(tmp_path):
     assert problems == [] and loaded.data["status"] is False and loaded.data["number"] == 1.1
     assert loaded.written(("status",)) == "no" and loaded.written(("number",)) == "1.10"
     assert loaded.written(("title",)) is None
+
+
+def test_problems_of_one_file_are_listed_up_to_a_limit(tmp_path):
+    _, problems = load(tmp_path, "kind: theme\n" + "a: x\n" * 30_000)
+    assert len(problems) == 101 and problems[0].startswith("x.yaml:3:1: the key 'a' appears twice in the same block")
+    assert problems[-1] == ("x.yaml:103:1: more problems follow in this file (only the first 100 are listed)\n"
+                            "    hint: fix these first, then check again")
