@@ -18,7 +18,8 @@ from macros.site.pages import build_nav
 from macros.site.preview import PREVIEW
 from macros.policy.problems import PolicyError, format_problems
 from macros.site.view_history import FEED, feed_url
-from macros.site.site import KEEP_LAST_GOOD, downloads, last_good_site, load_site, remember, settings, site_for_config
+from macros.site.site import (KEEP_LAST_GOOD, check_site_folders, downloads, last_good_site, load_site, remember, settings,
+                              site_for_config)
 from macros.policy.text import abbreviate
 
 # Not under the "mkdocs" logger on purpose: mkdocs counts that logger's
@@ -44,6 +45,12 @@ def on_startup(command, dirty):
 
 @event_priority(100)
 def on_config(config):
+    refused = check_site_folders(config)
+    if refused:
+        # Never published, never followed, also not while previewing: mkdocs would copy the target.
+        for line in format_problems(refused).splitlines():
+            log.error(line)
+        raise Abort("The site folders hold symbolic links or special files (listed above); nothing was built.")
     try:
         site = load_site(*settings(config))
     except PolicyError as err:

@@ -15,6 +15,7 @@ from macros.compare.history import version_history
 from macros.policy.index import Index, build_index
 from macros.policy.model import Agenda, build_agenda
 from macros.site.pages import PageSpec, build_pages
+from macros.policy.files import check_path, walk
 from macros.policy.problems import PolicyError, Problem
 from macros.site.render import Renderer
 from macros.policy.sources import version_texts
@@ -53,9 +54,39 @@ def settings(config) -> tuple[Path, str, str, str]:
 
 
 def _fingerprint(folder: Path) -> tuple:
-    """The state of the policy files and of the source texts they are checked against."""
-    files = [*folder.rglob("*.y*ml"), *(folder.parent / "sources").rglob("*.*")]
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    """The state of the policy files and of the source texts they are checked against.
+
+    Never through a link (lstat): a dangling or hostile link must not stop the preview."""
+    import os
+    found = []
+    for path in [*walk(folder)[0], *walk(folder.parent / "sources")[0]]:
+        if path.suffix in (".yaml", ".yml", ".txt"):
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            found.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(found)
+
+
+def check_site_folders(config) -> list[Problem]:
+    """Symbolic links and special files in the folders mkdocs publishes or
+    renders from (`docs_dir`, the theme's `custom_dir`, e.g. overrides/).
+
+    mkdocs itself follows links there: a link to a file outside the
+    repository would be copied into the site, or read as a template.
+    """
+    from macros.policy.load import display_name
+
+    folders = [config["docs_dir"], getattr(config["theme"], "custom_dir", None)]
+    problems = []
+    for folder in filter(None, folders):
+        refused = check_path(Path(folder), display_name)
+        if refused:
+            problems.append(refused)
+            continue
+        problems += walk(Path(folder), display_name)[1]
+    return sorted(problems)
 
 
 def load_site(policy: Path, municipality: str, version: str, templates: str = "") -> Site:
