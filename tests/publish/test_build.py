@@ -59,7 +59,7 @@ def test_links_and_special_files_in_the_site_folders_stop_the_build(project, tmp
         "3 problems found."]
     assert "The site folders hold symbolic links or special files (listed above); nothing was built." in result.stdout
     assert "SECRET" not in result.stdout + result.stderr and not site.exists()
-    result = agenda("build", "--site-dir", str(site), cwd=project)  # the publishing command says the same
+    result = agenda("build", "--preview", "--site-dir", str(site), cwd=project)  # the publishing command says the same
     assert result.returncode == 1 and "docs/geheim.md: is a symbolic link" in result.stderr
     assert "The site was not changed." in result.stderr and "SECRET" not in result.stdout + result.stderr
 
