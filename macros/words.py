@@ -37,7 +37,7 @@ EDITORIAL_KINDS = {"link": "Koppeling door de redactie", "text": "Tekst van de r
                    # the line under an action's title
                    "derived": "Afgeleid door de redactie", "from_speerpunt": "uit het speerpunt",
                    "from_section": "uit", "in_list": "in de lijst"}
-EDITORIAL_LINK_FIELDS = ("core_task", "serves", "informs", "answered_by", "change", "speerpunt", "indicators")
+EDITORIAL_LINK_FIELDS = ("core_task", "serves", "informs", "answered_by", "change", "speerpunt")
 EDITORIAL_TEXT_FIELDS = ("title", "description", "text", "statement", "label", "context", "name", "lead", "mission",
                          "vision", "sections", "goal", "measures")
 EDITORIAL_FIELDS = {

@@ -11,7 +11,7 @@ from macros.site.links import Link, md_link
 from macros.site.view_actions import actions_for
 from macros.site.view_context import ThemeContext, theme_context
 from macros.site.view_figures import ItemIndicator, indicators_editorial, indicators_for
-from macros.site.view_parts import EditorialNote, PageData, SourceView, numbered, partner_links, source_view
+from macros.site.view_parts import EditorialNote, PageData, SourceView, editorial_notes, numbered, partner_links, source_view
 from macros.site.view_sections import SectionView, section_view
 from macros.words import LABELS
 
@@ -69,6 +69,7 @@ class Home:
     groups: tuple[GroupSummary, ...]
     core_tasks_title: str  # "" without kerntaken
     core_tasks: tuple[Link, ...]
+    editorial: tuple[EditorialNote, ...] = ()  # when the editors chose the version's status
 
 
 def home(data: PageData, here: str, item_id: str = "") -> Home:
@@ -89,7 +90,7 @@ def home(data: PageData, here: str, item_id: str = "") -> Home:
         md_link(here, "strategie.md", "Missie, visie, kernwaarden en uitgangspunten"),
         tuple(a.figures[:4]), md_link(here, "kerncijfers.md", "Alle kerncijfers"),
         a.themes_label, themes, a.fundament.title if a.fundament else "", groups,
-        a.core_tasks.title if a.core_tasks else "", tasks)
+        a.core_tasks.title if a.core_tasks else "", tasks, editorial_notes(tuple(e for e in a.editorial if e.field == "status")))
 
 
 @dataclass(frozen=True)
