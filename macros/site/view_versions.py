@@ -87,8 +87,8 @@ def version_overview(data: PageData, here: str, item_id: str, downloads: dict | 
     return VersionOverview(describe(data.agenda), rows, tuple(comparisons),
                            tuple((v.id, version_title(v)) for v in newest_first), " ".join(v.id for v in data.versions),
                            versions_root(here),
-                           tuple(replace(n, field=f"{n.field}, {version_title(v)}")
-                                 for v in newest_first for n in editorial_notes(v.editorial)))
+                           tuple(replace(n, field=f"{'korte naam' if e.field == 'label' else n.field}, {v.title}")
+                                 for v in newest_first for e in v.editorial for n in editorial_notes((e,))))
 
 
 def slug(text: str) -> str:
