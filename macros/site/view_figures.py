@@ -89,7 +89,8 @@ class IndicatorOverview:
 
 def indicator_overview(data: PageData, here: str, item_id: str) -> IndicatorOverview:
     a = data.agenda
-    return IndicatorOverview(a.indicators_text, source_view(a, a.indicators_source, here), tuple(
+    # the page keeps its short heading, so the note on the set's title would speak of a title not shown
+    return IndicatorOverview(a.indicators_text, source_view(a, a.indicators_source, here, ("title",)), tuple(
         IndicatorView(i.id, i.title, i.measures, values_text(i), tuple(item_link(data, here, t, False) for t in i.informs),
                       _informs_note(i), source_view(a, i.source, here, ("informs",))) for i in a.indicators))
 
