@@ -8,14 +8,18 @@ from dataclasses import dataclass
 from macros.policy.index import page_path
 from macros.policy.model import Action
 from macros.site.links import Link, html_link, md_link
-from macros.site.view_parts import PageData, SourceView, item_link, partner_label, partner_links, source_view
+from macros.site.source_pages import section_anchor, source_page
+from macros.site.view_parts import (EditorialNote, PageData, SourceView, editorial_note, editorial_notes, item_link,
+                                    partner_label, partner_links, source_view)
 from macros.words import ACTION_STATUS, NOT_DECIDED
 
 
 @dataclass(frozen=True)
 class ActionView:
     title: str
-    plan: Link
+    plan: Link  # the list of actions, by its own title
+    derived_from: Link | None  # the speerpunt the editors derived the action from
+    derived_where: Link | None  # "§ 4.3.1", to the section on the source's page
     description: str  # policy text
     serves: Link
     theme: Link
@@ -27,14 +31,27 @@ class ActionView:
     status: str  # "" when not decided
     budget: str  # "" when not decided
     source: SourceView | None
+    serves_note: EditorialNote | None  # marks next to the field they are about
+    core_task_note: EditorialNote | None
+
+
+def _plan_title(plan) -> str:
+    return plan.title or f"Uitvoeringsagenda {plan.year}"
 
 
 def action(data: PageData, here: str, item_id: str) -> ActionView:
     a = data.index.actions[item_id]
     theme = data.index.theme_of_action(a)
     target = data.index.link(a.serves)
+    plan = next(p for p in data.agenda.action_plans if a in p.actions)
+    doc = data.agenda.document(a.source.document) if a.source else None
+    section = a.source.section if a.source else ""
+    where = md_link(here, source_page(doc.id), f"§ {section}" if section[:1].isdigit() else section,
+                    section_anchor(section)) if doc and doc.file else None
+    reason = a.source.reason if a.source else (lambda _: "")
     return ActionView(
-        a.title, md_link(here, "uitvoeringsagenda.md", f"uitvoeringsagenda {a.year}"), a.description,
+        a.title, md_link(here, "uitvoeringsagenda.md", _plan_title(plan)),
+        item_link(data, here, a.speerpunt) if a.speerpunt else None, where, a.description,
         md_link(here, target.page, target.title),
         md_link(here, page_path("theme", theme.id), theme.title) if theme else md_link(here, "fundament.md", "Veiligheidsfundament"),
         item_link(data, here, a.speerpunt) if a.speerpunt else None,
@@ -42,7 +59,9 @@ def action(data: PageData, here: str, item_id: str) -> ActionView:
         md_link(here, page_path("partner", a.led_by), partner_label(data.index, a.led_by)) if a.led_by else None,
         tuple(partner_links(data, here, a.partners)),
         " tot en met ".join(x for x in (a.period_start, a.period_end) if x),
-        ACTION_STATUS.get(a.status, ""), a.budget, source_view(data.agenda, a.source))
+        ACTION_STATUS.get(a.status, ""), a.budget, source_view(data.agenda, a.source, here, ("serves", "core_task")),
+        editorial_note("serves", reason("serves")) if reason("serves") else None,
+        editorial_note("core_task", reason("core_task")) if a.core_task and reason("core_task") else None)
 
 
 FILTERS = {"thema": "Thema", "kerntaak": "Kerntaak", "partner": "Partner", "status": "Status"}
@@ -85,6 +104,7 @@ class ActionPlanView:
     text: str  # policy text
     filters: tuple[Filter, ...]
     rows: tuple[ActionRow, ...]
+    editorial: tuple[EditorialNote, ...] = ()  # the editors' year, title and text of the plan
 
 
 def _row(data: PageData, here: str, a: Action) -> ActionRow:
@@ -111,8 +131,8 @@ def _filters(data: PageData, actions: tuple[Action, ...]) -> tuple[Filter, ...]:
 
 
 def action_plans(data: PageData, here: str, item_id: str) -> tuple[ActionPlanView, ...]:
-    return tuple(ActionPlanView(plan.title or f"Uitvoeringsagenda {plan.year}", plan.text, _filters(data, plan.actions),
-                                tuple(_row(data, here, a) for a in plan.actions))
+    return tuple(ActionPlanView(_plan_title(plan), plan.text, _filters(data, plan.actions),
+                                tuple(_row(data, here, a) for a in plan.actions), editorial_notes(plan.editorial))
                  for plan in data.agenda.action_plans)
 
 

@@ -10,8 +10,8 @@ from macros.policy.model import Chapter, Figure, FundamentGroup, Item, Pillar, S
 from macros.site.links import Link, md_link
 from macros.site.view_actions import actions_for
 from macros.site.view_context import ThemeContext, theme_context
-from macros.site.view_figures import ItemIndicator, indicators_for
-from macros.site.view_parts import PageData, SourceView, numbered, partner_links, source_view
+from macros.site.view_figures import ItemIndicator, indicators_editorial, indicators_for
+from macros.site.view_parts import EditorialNote, PageData, SourceView, editorial_notes, numbered, partner_links, source_view
 from macros.site.view_sections import SectionView, section_view
 from macros.words import LABELS
 
@@ -25,12 +25,14 @@ class Related:
     actions: tuple[Link, ...]
     partners: tuple[Link, ...]
     indicators: tuple[ItemIndicator, ...]
+    indicators_editorial: tuple[EditorialNote, ...]  # where the indicators come from, who linked them here
 
 
 def related(data: PageData, here: str, item_id: str, speerpunten=(), partner_ids=()) -> Related:
     partners = data.index.partners_of(item_id, speerpunten, partner_ids)
     return Related(item_id, bool(data.agenda.actions), actions_for(data, here, item_id),
-                   tuple(partner_links(data, here, partners)), indicators_for(data, here, item_id))
+                   tuple(partner_links(data, here, partners)), indicators_for(data, here, item_id),
+                   indicators_editorial(data, item_id))
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Home:
     groups: tuple[GroupSummary, ...]
     core_tasks_title: str  # "" without kerntaken
     core_tasks: tuple[Link, ...]
+    editorial: tuple[EditorialNote, ...] = ()  # when the editors chose the version's status
 
 
 def home(data: PageData, here: str, item_id: str = "") -> Home:
@@ -87,7 +90,7 @@ def home(data: PageData, here: str, item_id: str = "") -> Home:
         md_link(here, "strategie.md", "Missie, visie, kernwaarden en uitgangspunten"),
         tuple(a.figures[:4]), md_link(here, "kerncijfers.md", "Alle kerncijfers"),
         a.themes_label, themes, a.fundament.title if a.fundament else "", groups,
-        a.core_tasks.title if a.core_tasks else "", tasks)
+        a.core_tasks.title if a.core_tasks else "", tasks, editorial_notes(tuple(e for e in a.editorial if e.field == "status")))
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ class ChapterView:
 
 def chapter(data: PageData, here: str, item_id: str) -> ChapterView:
     c = next(c for c in data.agenda.chapters if c.id == item_id)
-    return ChapterView(c, source_view(data.agenda, c.source), tuple(section_view(data, s) for s in c.sections))
+    return ChapterView(c, source_view(data.agenda, c.source, here), tuple(section_view(data, s, here) for s in c.sections))
 
 
 @dataclass(frozen=True)
@@ -122,9 +125,9 @@ class StrategyView:
 def strategy(data: PageData, here: str, item_id: str) -> StrategyView:
     a, s = data.agenda, data.agenda.strategy
     return StrategyView(
-        s.title, s.number, s.text, s.mission, source_view(a, s.mission.source), s.vision, source_view(a, s.vision.source),
-        tuple(s.core_values), s.core_values_text, source_view(a, s.core_values_source),
-        tuple(s.principles), s.principles_text, source_view(a, s.principles[0].source) if s.principles else None)
+        s.title, s.number, s.text, s.mission, source_view(a, s.mission.source, here), s.vision, source_view(a, s.vision.source, here),
+        tuple(s.core_values), s.core_values_text, source_view(a, s.core_values_source, here),
+        tuple(s.principles), s.principles_text, source_view(a, s.principles_source or (s.principles[0].source if s.principles else None), here))
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ class CoreTasksView:
 def core_tasks(data: PageData, here: str, item_id: str) -> CoreTasksView:
     ct = data.agenda.core_tasks
     return CoreTasksView(ct.title, ct.number, ct.lead, bool(data.agenda.actions), tuple(
-        CoreTaskView(f"{t.title} ({t.role})" if t.role else t.title, t.id, t.text, source_view(data.agenda, t.source),
+        CoreTaskView(f"{t.title} ({t.role})" if t.role else t.title, t.id, t.text, source_view(data.agenda, t.source, here),
                      f"Acties vanuit {t.title.lower()}", actions_for(data, here, t.id)) for t in ct.tasks))
 
 
@@ -164,7 +167,7 @@ class SpeerpuntView:
 def speerpunt_view(data: PageData, here: str, sp: Speerpunt) -> SpeerpuntView:
     return SpeerpuntView(sp, tuple(partner_links(data, here, sp.partners)),
                          tuple(md_link(here, page_path("action", a.id), a.title) for a in data.index.actions_for.get(sp.id, [])),
-                         source_view(data.agenda, sp.source))
+                         source_view(data.agenda, sp.source, here))
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,7 @@ def theme(data: PageData, here: str, item_id: str) -> ThemeView:
     pillars = tuple(PillarSummary(md_link(here, page_path("pillar", p.id), numbered(p.number, p.title)),
                                   tuple(md_link(here, page_path("pillar", p.id), sp.title, sp.id) for sp in p.speerpunten))
                     for p in t.pillars)
-    return ThemeView(t, source_view(data.agenda, t.source), tuple(section_view(data, s) for s in t.sections),
+    return ThemeView(t, source_view(data.agenda, t.source, here), tuple(section_view(data, s, here) for s in t.sections),
                      tuple(speerpunt_view(data, here, sp) for sp in t.speerpunten), pillars,
                      related(data, here, t.id, t.all_speerpunten), theme_context(data, here, t))
 
@@ -226,7 +229,7 @@ class PillarView:
 def pillar(data: PageData, here: str, item_id: str) -> PillarView:
     p = next(p for t in data.agenda.themes for p in t.pillars if p.id == item_id)
     theme = data.index.theme_of[p.id]
-    return PillarView(p, md_link(here, page_path("theme", theme.id), theme.title), source_view(data.agenda, p.source),
+    return PillarView(p, md_link(here, page_path("theme", theme.id), theme.title), source_view(data.agenda, p.source, here),
                       tuple(speerpunt_view(data, here, sp) for sp in p.speerpunten), related(data, here, p.id, p.speerpunten))
 
 
@@ -258,7 +261,7 @@ class FundamentView:
 
 def fundament(data: PageData, here: str, item_id: str) -> FundamentView:
     f = data.agenda.fundament
-    return FundamentView(f.title, f.number, f.lead, source_view(data.agenda, f.source), tuple(
+    return FundamentView(f.title, f.number, f.lead, source_view(data.agenda, f.source, here), tuple(
         FundamentGroupEntry(g.id, numbered(g.number, g.title), bool(g.goal or not g.topics), g.goal,
                             md_link(here, page_path("group", g.id), "Lees meer over " + g.title),
                             tuple(FundamentEntry(numbered(t.number, t.title), t.goal,
@@ -288,4 +291,4 @@ def topic(data: PageData, here: str, item_id: str) -> TopicView:
         up = md_link(here, "fundament.md", LABELS["fundament"].lower())
         topics = tuple(md_link(here, page_path("topic", x.id), numbered(x.number, x.title)) for x in t.topics)
     return TopicView(t, not isinstance(t, Topic), up, bool(t.goal or not getattr(t, "topics", ())),
-                     source_view(data.agenda, t.source), topics, related(data, here, t.id, partner_ids=t.partners))
+                     source_view(data.agenda, t.source, here), topics, related(data, here, t.id, partner_ids=t.partners))

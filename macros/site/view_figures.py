@@ -9,7 +9,8 @@ from macros.policy.index import page_path
 from macros.policy.model import Figure, Series
 from macros.site.charts import SmallMultiples, StackedBars, small_multiples, stacked_bars
 from macros.site.links import Link, md_link
-from macros.site.view_parts import PageData, SourceView, item_link, source_view
+from macros.site.view_parts import (EditorialNote, PageData, SourceView, editorial_note, editorial_notes, item_link,
+                                    source_view)
 from macros.words import ACTION_STATUS, NO_VALUE, NOT_DECIDED, dutch_number
 
 
@@ -30,19 +31,19 @@ class SeriesView:
     source: SourceView | None
 
 
-def series_view(data: PageData, series: Series) -> SeriesView:
+def series_view(data: PageData, series: Series, here: str = "") -> SeriesView:
     rows = tuple(SeriesRowView(r.label, tuple("—" if v is None else dutch_number(v) for v in r.values))
                  for r in series.rows)
     return SeriesView(series.id, series.title, series.caption, tuple(str(c) for c in series.categories), rows,
-                      small_multiples(series, f"grafiek-{series.id}"), source_view(data.agenda, series.source))
+                      small_multiples(series, f"grafiek-{series.id}"), source_view(data.agenda, series.source, here))
 
 
-def figures_named(data: PageData, ids: tuple[str, ...]) -> tuple[tuple[Figure, ...], tuple[SeriesView, ...]]:
+def figures_named(data: PageData, ids: tuple[str, ...], here: str = "") -> tuple[tuple[Figure, ...], tuple[SeriesView, ...]]:
     """The key figures and series a section names, in the order named."""
     figures = {f.id: f for f in data.agenda.figures}
     series = {s.id: s for s in data.agenda.series}
     return (tuple(figures[i] for i in ids if i in figures),
-            tuple(series_view(data, series[i]) for i in ids if i in series))
+            tuple(series_view(data, series[i], here) for i in ids if i in series))
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,8 @@ class KeyFigures:
 
 def key_figures(data: PageData, here: str, item_id: str) -> KeyFigures:
     a = data.agenda
-    return KeyFigures(tuple(FigureSource(f, source_view(a, f.source)) for f in a.figures),
-                      tuple(series_view(data, s) for s in a.series))
+    return KeyFigures(tuple(FigureSource(f, source_view(a, f.source, here)) for f in a.figures),
+                      tuple(series_view(data, s, here) for s in a.series))
 
 
 def values_text(indicator) -> str:
@@ -75,6 +76,7 @@ class IndicatorView:
     measures: str  # policy text
     values: str  # "" when there are none
     informs: tuple[Link, ...]
+    informs_note: EditorialNote | None  # shown next to the links
     source: SourceView | None
 
 
@@ -87,9 +89,28 @@ class IndicatorOverview:
 
 def indicator_overview(data: PageData, here: str, item_id: str) -> IndicatorOverview:
     a = data.agenda
-    return IndicatorOverview(a.indicators_text, source_view(a, a.indicators_source), tuple(
+    # the page keeps its short heading, so the note on the set's title would speak of a title not shown
+    return IndicatorOverview(a.indicators_text, source_view(a, a.indicators_source, here, ("title",)), tuple(
         IndicatorView(i.id, i.title, i.measures, values_text(i), tuple(item_link(data, here, t, False) for t in i.informs),
-                      source_view(a, i.source)) for i in a.indicators))
+                      _informs_note(i), source_view(a, i.source, here, ("informs",))) for i in a.indicators))
+
+
+def _informs_note(indicator) -> EditorialNote | None:
+    reason = indicator.source.reason("informs") if indicator.source and indicator.informs else ""
+    return editorial_note("informs", reason) if reason else None
+
+
+def indicators_editorial(data: PageData, item_id: str) -> tuple[EditorialNote, ...]:
+    """The marks above the indicators on a theme, pillar or topic page: where the set comes from and that
+    the link to this item is the editors' (each said once)."""
+    a, notes = data.agenda, {}
+    if a.indicators_source and a.indicators_source.reason("indicators"):
+        notes["indicators"] = editorial_note("indicators", a.indicators_source.reason("indicators"))
+    for i in data.index.indicators_for.get(item_id, []):
+        note = _informs_note(i)
+        if note:
+            notes.setdefault("informs", note)
+    return tuple(notes.values())
 
 
 @dataclass(frozen=True)
@@ -132,6 +153,7 @@ class Progress:
     has_previous: bool
     changed: tuple[StatusChange, ...]
     indicators: tuple[ThemeIndicators, ...]
+    editorial: tuple[EditorialNote, ...] = ()  # the editors' year and title of the plan
 
 
 def progress(data: PageData, here: str, item_id: str) -> Progress:
@@ -157,8 +179,8 @@ def progress(data: PageData, here: str, item_id: str) -> Progress:
                                                       for i in data.index.indicators_for.get(t.id, [])))
                        for t in data.agenda.themes)
     return Progress(
-        year, md_link(here, "uitvoeringsagenda.md", f"uitvoeringsagenda {year}"), len(plan.actions),
+        year, md_link(here, "uitvoeringsagenda.md", plan.title or f"uitvoeringsagenda {year}"), len(plan.actions),
         sum(1 for a in plan.actions if not a.status), tuple(label for _, label in statuses),
         tuple((name, tuple(n for _, n in counts), sum(n for _, n in counts)) for name, counts in counted),
         stacked_bars(counted, f"Acties per status per thema, {year}", f"voortgang-{year}"),
-        previous is not None, changed, indicators)
+        previous is not None, changed, indicators, editorial_notes(plan.editorial, ("text",)))

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 
 from macros.compare.history import History
 from macros.policy.index import Index, page_path
-from macros.policy.model import Agenda, Source
+from macros.policy.model import Agenda, Editorial, Source
 from macros.policy.versions import version_title
 from macros.site.downloads import human_size
 from macros.site.links import Link, md_link
+from macros.site.source_pages import source_url
+from macros.words import EDITORIAL_FIELDS, EDITORIAL_KINDS, EDITORIAL_LINK_FIELDS, EDITORIAL_TEXT_FIELDS
 
 
 @dataclass(frozen=True)
@@ -31,19 +33,50 @@ class PageData:
 
 
 @dataclass(frozen=True)
+class EditorialNote:
+    """A mark in words that a field is the editors' own: "Koppeling door de redactie (kerntaak): <reason>"."""
+
+    kind: str  # Koppeling door de redactie / Tekst van de redactie / Keuze van de redactie
+    field: str  # the field's Dutch name
+    reason: str
+
+
+def editorial_note(field_name: str, reason: str) -> EditorialNote:
+    kind = EDITORIAL_KINDS["link" if field_name in EDITORIAL_LINK_FIELDS else
+                           "text" if field_name in EDITORIAL_TEXT_FIELDS else "choice"]
+    # Some reasons already start with the kind ("Koppeling door de redactie: ..."): say it once.
+    if reason.lower().startswith(kind.lower() + ":"):
+        reason = reason[len(kind) + 1:].strip()
+        reason = reason[:1].upper() + reason[1:]
+    return EditorialNote(kind, EDITORIAL_FIELDS.get(field_name, field_name.replace("_", " ")), reason)
+
+
+def editorial_notes(entries: tuple[Editorial, ...], skip: tuple[str, ...] = ()) -> tuple[EditorialNote, ...]:
+    """The marks for an item's editorial fields, except those a page shows next to the field itself."""
+    return tuple(editorial_note(e.field, e.reason) for e in entries if e.field not in skip and e.field != "source")
+
+
+@dataclass(frozen=True)
 class SourceView:
-    """"Bron: <document>, § 2.1" under a part of the text."""
+    """"Bron: <document>, § 2.1" under a part of the text, linked to the section on the document's page,
+    with the marks for what of the item the editors added."""
 
     title: str
     where: str
+    href: str = ""  # "" where the document has no page on the site (or on a page outside the site)
+    editorial: tuple[EditorialNote, ...] = ()
 
 
-def source_view(agenda: Agenda, source: Source | None) -> SourceView | None:
+def source_view(agenda: Agenda, source: Source | None, here: str = "", skip: tuple[str, ...] = ()) -> SourceView | None:
+    """The source line of an item on page `here` (docs-relative .md path; "" gives no link);
+    `skip`: editorial fields the page marks next to the field itself."""
     if source is None:
         return None
     doc = agenda.document(source.document)
     section = source.section
-    return SourceView(doc.title if doc else source.document, f"§ {section}" if section[:1].isdigit() else section)
+    href = source_url(here, source) if here and doc and doc.file else ""
+    return SourceView(doc.title if doc else source.document, f"§ {section}" if section[:1].isdigit() else section,
+                      href, editorial_notes(source.editorial, skip))
 
 
 def numbered(number: str, title: str) -> str:

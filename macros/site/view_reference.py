@@ -9,7 +9,9 @@ from macros.policy.index import page_path
 from macros.policy.model import GlossaryTerm, Partner, Reference
 from macros.site.downloads import OPEN_DATA_FILES, comparison_file, version_file
 from macros.site.links import Link, md_link, url
-from macros.site.view_parts import Download, PageData, SourceView, comparison_title, download, pair, partner_label, source_view
+from macros.site.source_pages import source_page
+from macros.site.view_parts import (Download, EditorialNote, PageData, SourceView, comparison_title, download, editorial_note,
+                                    pair, partner_label, source_view)
 from macros.words import LABELS, PARTNER_TYPES
 
 
@@ -17,6 +19,7 @@ from macros.words import LABELS, PARTNER_TYPES
 class DocumentView:
     title: str
     meta: str  # publisher, date
+    href: str = ""  # its page on this site ("" when the repository has no text of it)
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,8 @@ class Sources:
 
 def sources(data: PageData, here: str, item_id: str) -> Sources:
     a = data.agenda
-    return Sources(tuple(DocumentView(d.title, ", ".join(x for x in (d.publisher, d.date) if x)) for d in a.documents),
+    return Sources(tuple(DocumentView(d.title, ", ".join(x for x in (d.publisher, d.date) if x),
+                                      url(here, source_page(d.id)) if d.file else "") for d in a.documents),
                    tuple(a.references))
 
 
@@ -38,7 +42,7 @@ class TermView:
 
 
 def glossary(data: PageData, here: str, item_id: str) -> tuple[TermView, ...]:
-    return tuple(TermView(t, source_view(data.agenda, t.source)) for t in data.agenda.glossary)
+    return tuple(TermView(t, source_view(data.agenda, t.source, here)) for t in data.agenda.glossary)
 
 
 @dataclass(frozen=True)
@@ -48,14 +52,23 @@ class PartnerGroup:
     partners: tuple[Link, ...]
 
 
-def partners(data: PageData, here: str, item_id: str) -> tuple[PartnerGroup, ...]:
+@dataclass(frozen=True)
+class PartnersView:
+    groups: tuple[PartnerGroup, ...]
+    editorial: tuple[EditorialNote, ...]  # that the kinds are the editors' division, said once
+
+
+def partners(data: PageData, here: str, item_id: str) -> PartnersView:
     """The partners by kind, in the order of `PARTNER_TYPES`."""
     by_type: dict[str, list[Partner]] = {}
     for p in data.agenda.partners:
         by_type.setdefault(p.type, []).append(p)
-    return tuple(PartnerGroup(kind, label, tuple(md_link(here, page_path("partner", p.id), partner_label(data.index, p.id))
-                                                 for p in by_type[kind]))
-                 for kind, label in PARTNER_TYPES.items() if kind in by_type)
+    reasons = dict.fromkeys(p.source.reason("type") for p in data.agenda.partners if p.source and p.source.reason("type"))
+    return PartnersView(
+        tuple(PartnerGroup(kind, label, tuple(md_link(here, page_path("partner", p.id), partner_label(data.index, p.id))
+                                              for p in by_type[kind]))
+              for kind, label in PARTNER_TYPES.items() if kind in by_type),
+        tuple(editorial_note("type", r) for r in reasons))
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,7 @@ class PartnerView:
     mentions: tuple[Mentions, ...]
     led: tuple[Link, ...]
     source: SourceView | None
+    kind_note: EditorialNote | None  # shown next to the kind
 
 
 def partner(data: PageData, here: str, item_id: str) -> PartnerView:
@@ -86,7 +100,8 @@ def partner(data: PageData, here: str, item_id: str) -> PartnerView:
             (noun, md_link(here, target.page, item.title, target.anchor)))
     return PartnerView(p, PARTNER_TYPES[p.type], tuple(Mentions(g, tuple(e)) for g, e in groups.items()),
                        tuple(md_link(here, page_path("action", a.id), a.title) for a in index.led_by.get(p.id, [])),
-                       source_view(data.agenda, p.source))
+                       source_view(data.agenda, p.source, here, ("type",)),
+                       editorial_note("type", p.source.reason("type")) if p.source and p.source.reason("type") else None)
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ class SectionView:
     box_label: str  # the box's title line: "Casus uit de praktijk" or the section's title
 
 
-def section_view(data: PageData, section: Section) -> SectionView:
-    figures, series = figures_named(data, section.figures)
+def section_view(data: PageData, section: Section, here: str = "") -> SectionView:
+    figures, series = figures_named(data, section.figures, here)
     label = LABELS["case"] if section.style == "case" and section.title != LABELS["case"] else ""
-    return SectionView(section, figures, series, tuple(section_view(data, s) for s in section.sections),
-                       source_view(data.agenda, section.source), label)
+    return SectionView(section, figures, series, tuple(section_view(data, s, here) for s in section.sections),
+                       source_view(data.agenda, section.source, here), label)

@@ -4,14 +4,14 @@ pages of a version that is not in force."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from macros.compare.diff import Change, diff, lineage, summary, word_diff
 from macros.compare.groups import change_groups, old_title
 from macros.policy.versions import describe, version_title
 from macros.site.downloads import comparison_file, version_file
 from macros.site.links import page_url, site_url, url, versions_root
-from macros.site.view_parts import Download, PageData, comparison_title, download, pair
+from macros.site.view_parts import Download, EditorialNote, PageData, comparison_title, download, editorial_notes, pair
 from macros.words import CHANGE_LABELS, FIELD_LABELS, KIND_LABELS, VERSION_STATUS
 
 
@@ -22,6 +22,7 @@ class Banner:
     current: str  # the version in force, described
     href: str
     same_page: bool  # the version in force has this page too
+    editorial: tuple[EditorialNote, ...] = ()  # why this version has the status and label it has
 
 
 def banner(data: PageData, here: str, current_pages: frozenset[str]) -> Banner | None:
@@ -32,7 +33,7 @@ def banner(data: PageData, here: str, current_pages: frozenset[str]) -> Banner |
     same = here in current_pages
     kind = {"concept": "een concept", "vervallen": "een vervallen versie", "vastgesteld": "een andere versie"}[a.status]
     return Banner(kind, describe(a), describe(current), site_url(here, current.id, page_url(here if same else "index.md")),
-                  same)
+                  same, editorial_notes(tuple(e for e in a.editorial if e.field == "status")))
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class VersionOverview:
     choices: tuple[tuple[str, str], ...]  # (id, title), newest first
     order: str  # ids, oldest first, for the comparison form's script
     base: str  # URL of the folder of all versions
+    editorial: tuple[EditorialNote, ...] = ()  # the editors' choices of status and label, per version
 
 
 def version_overview(data: PageData, here: str, item_id: str, downloads: dict | None = None) -> VersionOverview:
@@ -84,7 +86,9 @@ def version_overview(data: PageData, here: str, item_id: str, downloads: dict | 
                                                                              downloads.get(f"{newer.id}/{path}"))))
     return VersionOverview(describe(data.agenda), rows, tuple(comparisons),
                            tuple((v.id, version_title(v)) for v in newest_first), " ".join(v.id for v in data.versions),
-                           versions_root(here))
+                           versions_root(here),
+                           tuple(replace(n, field=f"{'korte naam' if e.field == 'label' else n.field}, {v.title}")
+                                 for v in newest_first for e in v.editorial for n in editorial_notes((e,))))
 
 
 def slug(text: str) -> str:

@@ -41,7 +41,7 @@ def test_a_site_template_replaces_the_shared_one_of_the_same_name(tmp_path):
     ours = templating.render("partials/banner.html", str(tmp_path), v={"kind": "<b>"})
     assert ours == "<p>eigen banner: &lt;b&gt;</p>"
     shared = templating.render("partials/banner.html", "", v={"kind": "een concept", "this": "A", "current": "B",
-                                                                 "href": "../x/", "same_page": True})
+                                                                 "href": "../x/", "same_page": True, "editorial": ()})
     assert "eigen banner" not in shared and "U bekijkt een concept: A." in shared
     # templates the site does not replace still come from the shared folder
     assert templating.environment(str(tmp_path)).get_template("pages/home.md").filename.startswith(str(templating.TEMPLATES))

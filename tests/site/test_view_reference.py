@@ -8,7 +8,7 @@ from macros.site import view_reference
 
 
 def test_partners_are_grouped_by_kind_in_the_order_of_the_kinds():
-    groups = view_reference.partners(data(), "partners.md", "")
+    groups = view_reference.partners(data(), "partners.md", "").groups
     assert [(g.label, [p.title for p in g.partners]) for g in groups] == [
         ("Externe partner", ["Politie", "Openbaar Ministerie (OM)"]), ("Gemeentelijk team", ["Aanpak"])]
 
