@@ -102,3 +102,17 @@ def test_no_id_occurs_twice_on_a_page(pages):
     assert {url: sorted(i for i, n in page.ids.items() if n > 1)
             for url, page in pages.items() if any(n > 1 for n in page.ids.values())} == {}
 
+
+def test_headings_never_skip_a_level(pages):
+    skips = {}
+    for url, page in pages.items():
+        levels = [level for level, _ in page.headings]
+        if not levels:
+            continue
+        wrong = [f"h1 missing, starts with h{levels[0]}"] if levels[0] != 1 else []
+        wrong += [f"h{a} -> h{b} ({page.headings[i + 1][1][:50]})"
+                  for i, (a, b) in enumerate(zip(levels, levels[1:])) if b > a + 1]
+        if wrong:
+            skips[url] = wrong
+    assert sum(len(page.headings) for page in pages.values()) > 200
+    assert skips == {}
