@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from macros.compare.diff import Change, diff, lineage, summary, word_diff
 from macros.compare.groups import change_groups, old_title
-from macros.policy.versions import describe, version_title
+from macros.policy.versions import describe, full_title, version_title
 from macros.site.downloads import comparison_file, version_file
 from macros.site.links import page_url, site_url, url, versions_root
 from macros.site.view_parts import Download, PageData, comparison_title, download, pair
@@ -38,7 +38,7 @@ def banner(data: PageData, here: str, current_pages: frozenset[str]) -> Banner |
 @dataclass(frozen=True)
 class VersionRow:
     id: str
-    title: str  # with its period
+    title: str  # with its period (once)
     href: str
     current: bool
     this_site: bool
@@ -71,7 +71,7 @@ def version_overview(data: PageData, here: str, item_id: str, downloads: dict | 
     downloads = downloads or {}
     newest_first = list(reversed(data.versions))
     rows = tuple(VersionRow(
-        v.id, f"{v.title} {v.period_start}-{v.period_end}", site_url(here, v.id), bool(data.current and v.id == data.current.id),
+        v.id, full_title(v), site_url(here, v.id), bool(data.current and v.id == data.current.id),
         v.id == data.agenda.id, VERSION_STATUS[v.status], v.date, v.decision, v.incomplete.strip() if v.incomplete else "",
         download(site_url(here, v.id, version_file(v)), "Als PDF", downloads.get(f"{v.id}/{version_file(v)}")))
         for v in newest_first)

@@ -1,6 +1,9 @@
 """Every version on its own stable URLs; the one in force as the default alias."""
 
 import json
+import re
+
+import pytest
 
 from conftest import read
 from helpers import Page
@@ -63,3 +66,22 @@ def test_comparison_page_marks_changes_for_screen_readers(published):
     assert "<details><summary>Toon de " in html  # unchanged items are collapsed, not hidden
     old = Page(read(published, "actueel/vergelijk/2020-2023/")).plain
     assert "Drugs is opgegaan in Ondermijnende effecten van criminaliteit" in old  # lineage from section 1.1
+
+
+@pytest.mark.parametrize("municipality", ["deventer", "doetinchem"])
+def test_no_page_repeats_a_period_in_a_title(request, municipality):
+    """"Meerjarenbeleidsplan Veiligheid 2024-2027" carries its period already: no "2024-2027 2024-2027"."""
+    site = request.getfixturevalue("published" if municipality == "deventer" else "published_doetinchem")
+    repeated = {}
+    for path in site.rglob("index.html"):
+        found = re.findall(r"\b(\d{4}-\d{4}) \1\b", Page(path.read_text(encoding="utf-8")).plain)
+        if found:
+            repeated[path.parent.relative_to(site).as_posix()] = found
+    assert len(list(site.rglob("index.html"))) > 30 and repeated == {}
+
+
+def test_the_version_overview_names_each_version_with_its_period_once(published):
+    rows = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', read(published, "actueel/versies/"))
+    assert rows == ["Strategische Veiligheidsagenda Deventer 2024-2027",
+                    "Plan van aanpak Meerjarenbeleidsplan Veiligheid 2024-2027",
+                    "Meerjarenbeleidsplan Veiligheid 2020-2023"]
