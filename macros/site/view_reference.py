@@ -9,6 +9,7 @@ from macros.policy.index import page_path
 from macros.policy.model import GlossaryTerm, Partner, Reference
 from macros.site.downloads import OPEN_DATA_FILES, comparison_file, version_file
 from macros.site.links import Link, md_link, url
+from macros.site.source_pages import source_page
 from macros.site.view_parts import Download, PageData, SourceView, comparison_title, download, pair, partner_label, source_view
 from macros.words import LABELS, PARTNER_TYPES
 
@@ -17,6 +18,7 @@ from macros.words import LABELS, PARTNER_TYPES
 class DocumentView:
     title: str
     meta: str  # publisher, date
+    href: str  # the document's own page with its text, "" when it has none
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,8 @@ class Sources:
 
 def sources(data: PageData, here: str, item_id: str) -> Sources:
     a = data.agenda
-    return Sources(tuple(DocumentView(d.title, ", ".join(x for x in (d.publisher, d.date) if x)) for d in a.documents),
+    return Sources(tuple(DocumentView(d.title, ", ".join(x for x in (d.publisher, d.date) if x),
+                                      url(here, source_page(d.id)) if d.file else "") for d in a.documents),
                    tuple(a.references))
 
 

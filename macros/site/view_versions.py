@@ -76,10 +76,15 @@ def version_overview(data: PageData, here: str, item_id: str, downloads: dict | 
         download(site_url(here, v.id, version_file(v)), "Als PDF", downloads.get(f"{v.id}/{version_file(v)}")))
         for v in newest_first)
     comparisons = []
+    this = data.agenda.id
     for i, newer in enumerate(newest_first):
         for older in newest_first[i + 1:]:
             path = comparison_file(older, newer)
-            comparisons.append(ComparisonLink(site_url(here, newer.id, f"vergelijk/{older.id}/"), version_title(older),
+            # A comparison with this version opens in this version's site (every version has a
+            # page for each comparison it is part of): the reader stays where the selector says.
+            other = older.id if newer.id == this else newer.id if older.id == this else ""
+            href = url(here, f"vergelijk/{other}.md") if other else site_url(here, newer.id, f"vergelijk/{older.id}/")
+            comparisons.append(ComparisonLink(href, version_title(older),
                                               version_title(newer), download(site_url(here, newer.id, path), "als PDF",
                                                                              downloads.get(f"{newer.id}/{path}"))))
     return VersionOverview(describe(data.agenda), rows, tuple(comparisons),

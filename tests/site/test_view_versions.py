@@ -42,3 +42,17 @@ def test_the_overview_lists_versions_newest_first_with_every_pair_to_compare():
     assert v.rows[1].pdf.size == "1,2 MB" and v.rows[0].pdf.size == ""
     assert [(c.old, c.new) for c in v.comparisons] == [("2020-2023 (vervallen)", "2024-2027 (vastgesteld)")]
     assert v.order == "2020-2023 2024-2027" and v.base == "../../"
+
+
+def test_a_comparison_with_this_version_opens_in_this_version():
+    """Every version has a page for each comparison it is part of; each is linked from its overview."""
+    old, new = two_versions()
+    concept = agenda("2024-2027-concept", "concept", theme_title="Ondermijning", text="De tekst.")
+    on_old = view_versions.version_overview(data(old, (old, concept, new), new), "versies.md", "")
+    assert [(c.old, c.new, c.href) for c in on_old.comparisons] == [
+        ("2024-2027 (concept)", "2024-2027 (vastgesteld)", "../../2024-2027/vergelijk/2024-2027-concept/"),
+        ("2020-2023 (vervallen)", "2024-2027 (vastgesteld)", "../vergelijk/2024-2027/"),
+        ("2020-2023 (vervallen)", "2024-2027 (concept)", "../vergelijk/2024-2027-concept/")]
+    on_new = view_versions.version_overview(data(new, (old, concept, new), new), "versies.md", "")
+    assert [c.href for c in on_new.comparisons] == [
+        "../vergelijk/2024-2027-concept/", "../vergelijk/2020-2023/", "../../2024-2027-concept/vergelijk/2020-2023/"]
