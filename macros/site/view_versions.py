@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
-from macros.compare.diff import Change, diff, lineage, summary, word_diff
+from macros.compare.diff import Change, diff, entries, lineage, summary, word_diff
 from macros.compare.groups import change_groups, old_title
+from macros.policy.index import Link, build_index
 from macros.policy.versions import describe, full_title, version_title
 from macros.site.downloads import comparison_file, version_file
 from macros.site.links import page_url, site_url, url, versions_root
@@ -107,13 +109,44 @@ class Listed:
     old_title: str  # when renamed
     parent: str
     old_parent: str  # when moved
+    href: str = ""  # the item in the newer version (in the older one when removed); "" when it has no place of its own
 
 
-def listed(change: Change) -> Listed:
+def listed(change: Change, href: str = "") -> Listed:
     e = change.entry
     changed = change.kind == "changed"
     return Listed(KIND_LABELS.get(e.kind, e.kind), e.title, e.key, changed, change.old_title if changed else "",
-                  e.parent, change.old_parent if changed else "")
+                  e.parent, change.old_parent if changed else "", href)
+
+
+def _places(agenda, index) -> dict[str, Link]:
+    """Where each compared item is shown: the index's items, and the chapters, their sections
+    (on the page of the item they belong to), mission, vision and principles."""
+    places = dict(index.links)
+    places.update((c.id, Link(f"{c.id}.md")) for c in agenda.chapters)
+    if agenda.strategy:
+        places.update((key, Link("strategie.md", key)) for key in ("missie", "visie", "kernwaarden"))
+        places.update((p.id, Link("strategie.md", p.id if p.text else "uitgangspunten")) for p in agenda.strategy.principles)
+    for e in entries(agenda):  # reading order: a section comes after the item it belongs to
+        if e.kind == "section" and e.parent_key in places:
+            places[e.key] = Link(places[e.parent_key].page, e.key)
+    return places
+
+
+def item_hrefs(data: PageData, here: str, old, new) -> Callable[[Change], str]:
+    """Where a listed item can be opened: in the newer version, a removed one in the older,
+    each in its own version's site (this page's site when it is that version)."""
+    places = {v.id: _places(v, data.index if v.id == data.agenda.id else build_index(v)) for v in (old, new)}
+
+    def href(change: Change) -> str:
+        version = old if change.kind == "removed" else new
+        found = places[version.id].get(change.entry.key)
+        if found is None:
+            return ""
+        if version.id == data.agenda.id:
+            return url(here, found.page, found.anchor)
+        return site_url(here, version.id, page_url(found.page)) + (f"#{found.anchor}" if found.anchor else "")
+    return href
 
 
 @dataclass(frozen=True)
@@ -179,8 +212,9 @@ def comparison(data: PageData, here: str, item_id: str, downloads: dict | None =
     pdf = download(url(here, "index.md") + path, "Deze vergelijking als PDF", (downloads or {}).get(f"{data.agenda.id}/{path}"))
     changes = diff(old, new)
     counts = summary(changes)
-    groups = tuple(Group(title, slug(title), tuple(listed(ch) for ch in items)) for title, items in change_groups(changes))
-    unchanged = tuple(listed(ch) for ch in changes if ch.kind == "unchanged")
+    href = item_hrefs(data, here, old, new)
+    groups = tuple(Group(title, slug(title), tuple(listed(ch, href(ch)) for ch in items)) for title, items in change_groups(changes))
+    unchanged = tuple(listed(ch, href(ch)) for ch in changes if ch.kind == "unchanged")
     notes = tuple(LineageView(old_title(data.versions, old.id, n.old_item), CHANGE_LABELS.get(n.change, n.change),
                               n.item_title, n.text.strip() if n.text else "") for n in lineage(new, old.id))
     return Comparison(comparison_title(data, item_id), describe(old), describe(new), pdf,

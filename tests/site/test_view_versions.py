@@ -56,3 +56,14 @@ def test_a_comparison_with_this_version_opens_in_this_version():
     on_new = view_versions.version_overview(data(new, (old, concept, new), new), "versies.md", "")
     assert [c.href for c in on_new.comparisons] == [
         "../vergelijk/2024-2027-concept/", "../vergelijk/2020-2023/", "../../2024-2027-concept/vergelijk/2020-2023/"]
+
+
+def test_a_comparison_links_each_listed_item_in_the_version_where_it_is():
+    old, new = two_versions()
+    on_new = view_versions.comparison(data(new, (old, new), new), "vergelijk/2020-2023.md", "2020-2023")
+    on_old = view_versions.comparison(data(old, (old, new), new), "vergelijk/2024-2027.md", "2024-2027")
+    for v, prefix in ((on_new, "../../"), (on_old, "../../../2024-2027/")):
+        items = {i.title: i for g in v.groups for i in g.items}
+        theme, pillar = items["Ondermijnende criminaliteit"], items["Weerbaarheid"]
+        assert theme.href.startswith(prefix + "thema/") and theme.href.endswith("/")
+        assert pillar.href.startswith(prefix + "pijler/") and pillar.changed
