@@ -32,7 +32,9 @@ def test_actions_are_cards_with_labels_on_a_phone_and_the_filter_still_works(bro
     table = page.locator("table.agenda-actions")
     expect(table).to_have_class("agenda-actions agenda-cards")
     assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")  # no sideways scrolling
-    cell = page.locator("table.agenda-actions tbody tr").first.locator("td").nth(2)
+    row = page.locator("table.agenda-actions tbody tr").first
+    expect(row.get_by_role("rowheader")).to_have_count(1)  # the action names its row
+    cell = row.locator("td").nth(1)
     assert cell.evaluate("c => getComputedStyle(c, '::before').content").startswith('"Kerntaak: "')
     assert cell.evaluate("c => getComputedStyle(c).display") == "block"
     # Screen readers keep the table: the cell is still a cell of the column "Kerntaak".
@@ -46,7 +48,7 @@ def test_actions_are_cards_with_labels_on_a_phone_and_the_filter_still_works(bro
 def test_on_a_wide_screen_the_actions_stay_a_table(browser, url):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{url}/actueel/uitvoeringsagenda/")
-    cell = page.locator("table.agenda-actions tbody tr").first.locator("td").nth(2)
+    cell = page.locator("table.agenda-actions tbody tr").first.locator("td").nth(1)
     assert cell.evaluate("c => getComputedStyle(c).display") == "table-cell"
     assert cell.evaluate("c => getComputedStyle(c, '::before').content") == "none"
     hint = page.locator(".agenda-scroll-hint").first
