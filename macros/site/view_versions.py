@@ -173,12 +173,32 @@ class ChangedItem:
     fields: tuple[FieldDiff, ...]
 
 
+REWRITTEN = 0.5  # less of the text than this kept: shown as was / wordt only, without marks
+
+
+def marked_runs(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """The new text with what was deleted and inserted, word by word; a text mostly
+    rewritten is the new text only (the old one stands above it as "Was"), since a
+    long struck-through block followed by a long inserted one reads worse than both."""
+    runs = word_diff(old, new)
+    kept = sum(len(text) for op, text in runs if op == "=")
+    if kept < REWRITTEN * max(len(old), len(new), 1):
+        return (("=", new),)
+    out: list[tuple[str, str]] = []
+    for op, text in runs:
+        # "Doel" deleted and "Waar ..." inserted would read "DoelWaar ...".
+        if op == "+" and out and out[-1][0] == "-" and not out[-1][1][-1:].isspace() and not text[:1].isspace():
+            out.append(("=", " "))
+        out.append((op, text))
+    return tuple(out)
+
+
 def changed_item(change: Change) -> ChangedItem:
     e = change.entry
     fields = []
     for field, old_text, new_text in change.field_pairs():
         name = FIELD_LABELS.get(field, field)
-        fields.append(FieldDiff(name.capitalize(), f"{e.key}-{slug(name)}", old_text, tuple(word_diff(old_text, new_text))))
+        fields.append(FieldDiff(name.capitalize(), f"{e.key}-{slug(name)}", old_text, marked_runs(old_text, new_text)))
     return ChangedItem(KIND_LABELS.get(e.kind, e.kind), e.title, e.key, e.parent, tuple(fields))
 
 

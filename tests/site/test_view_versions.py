@@ -67,3 +67,17 @@ def test_a_comparison_links_each_listed_item_in_the_version_where_it_is():
         theme, pillar = items["Ondermijnende criminaliteit"], items["Weerbaarheid"]
         assert theme.href.startswith(prefix + "thema/") and theme.href.endswith("/")
         assert pillar.href.startswith(prefix + "pijler/") and pillar.changed
+
+
+def test_a_rewritten_text_is_shown_as_was_and_wordt_without_marks():
+    assert view_versions.marked_runs("Doel", "Waar willen we naartoe?") == (("=", "Waar willen we naartoe?"),)
+    old = "We werken samen met de politie en het OM aan veiligheid in de wijk."
+    new = "We werken samen met de politie, het OM en de wijkteams aan veiligheid in de wijk."
+    runs = view_versions.marked_runs(old, new)
+    assert any(op == "-" for op, _ in runs) and any(op == "+" for op, _ in runs)
+    assert "".join(text for op, text in runs if op != "-") == new
+
+
+def test_deleted_and_inserted_words_do_not_run_together():
+    runs = view_versions.marked_runs("Het plan komt tot stand met de partners", "Het plan komt tot stand met de wijkteams")
+    assert runs == (("=", "Het plan komt tot stand met de "), ("-", "partners"), ("=", " "), ("+", "wijkteams"))
