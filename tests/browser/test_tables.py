@@ -45,6 +45,20 @@ def test_actions_are_cards_with_labels_on_a_phone_and_the_filter_still_works(bro
     page.close()
 
 
+
+def test_actions_are_cards_on_a_phone_without_javascript_too(browser, url):
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{url}/actueel/uitvoeringsagenda/")
+    table = page.locator("table.agenda-actions")
+    assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")  # no sideways scrolling
+    cell = table.locator("tbody tr").first.locator("td").nth(1)
+    assert cell.evaluate("c => getComputedStyle(c, '::before').content").startswith('"Kerntaak: "')
+    assert cell.evaluate("c => getComputedStyle(c).display") == "block"
+    expect(page.get_by_role("cell", name="Signaleren en adviseren").first).to_be_visible()
+    expect(page.get_by_role("rowheader").first).to_be_visible()
+    context.close()
+
 def test_on_a_wide_screen_the_actions_stay_a_table(browser, url):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{url}/actueel/uitvoeringsagenda/")
