@@ -70,6 +70,19 @@ def test_on_a_wide_screen_the_actions_stay_a_table(browser, url):
     page.close()
 
 
+
+@pytest.mark.parametrize("viewport, shown", [(PHONE, "narrow"), ({"width": 1280, "height": 900}, "wide")])
+def test_the_progress_chart_has_readable_labels_at_both_widths(browser, url, viewport, shown):
+    page = browser.new_page(viewport=viewport, locale="nl-NL")
+    page.goto(f"{url}/actueel/voortgang/2024/")
+    charts = page.get_by_role("img", name="Acties per status per thema, 2024")
+    expect(charts).to_have_count(1)  # one layout at a time
+    expect(page.locator(f"svg.agenda-chart-{shown}")).to_be_visible()
+    sizes = page.locator(f"svg.agenda-chart-{shown} .agenda-chart-axis").evaluate_all(
+        "ts => ts.map(t => t.getBoundingClientRect().height)")
+    page.close()
+    assert sizes and min(sizes) >= 12  # px on the screen: readable
+
 def test_a_wide_table_scrolls_in_a_named_box_that_the_keyboard_reaches(browser, url):
     page = browser.new_page(viewport=PHONE, locale="nl-NL")
     page.goto(f"{url}/actueel/voortgang/2024/")
