@@ -173,7 +173,7 @@ class ChangedItem:
     fields: tuple[FieldDiff, ...]
 
 
-REWRITTEN = 0.5  # less of the text than this kept: shown as was / wordt only, without marks
+REWRITTEN = 0.5  # less of the old text than this kept: shown as was / wordt only, without marks
 
 
 def marked_runs(old: str, new: str) -> tuple[tuple[str, str], ...]:
@@ -182,7 +182,7 @@ def marked_runs(old: str, new: str) -> tuple[tuple[str, str], ...]:
     long struck-through block followed by a long inserted one reads worse than both."""
     runs = word_diff(old, new)
     kept = sum(len(text) for op, text in runs if op == "=")
-    if kept < REWRITTEN * max(len(old), len(new), 1):
+    if old and kept < REWRITTEN * len(old):  # most of the old text is gone (a text that only grew keeps its marks)
         return (("=", new),)
     out: list[tuple[str, str]] = []
     for op, text in runs:

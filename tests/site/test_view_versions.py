@@ -81,3 +81,10 @@ def test_a_rewritten_text_is_shown_as_was_and_wordt_without_marks():
 def test_deleted_and_inserted_words_do_not_run_together():
     runs = view_versions.marked_runs("Het plan komt tot stand met de partners", "Het plan komt tot stand met de wijkteams")
     assert runs == (("=", "Het plan komt tot stand met de "), ("-", "partners"), ("=", " "), ("+", "wijkteams"))
+
+
+def test_a_text_that_grew_around_the_old_one_keeps_its_marks():
+    old = "Samen met onze partners zetten we ons in voor een veilig Deventer."
+    new = "Door de inspanning van vele partners, binnen en buiten het veiligheidsdomein, met inwoners en ondernemers, " + old
+    runs = view_versions.marked_runs(old, new)
+    assert runs[0][0] == "+" and runs[-1] == ("=", old)
