@@ -79,7 +79,7 @@ KIND_LABELS = {
 }
 # Field names in Dutch, for the change list.
 FIELD_LABELS = {
-    "title": "titel", "text": "tekst", "lead": "inleiding", "goal": "doel", "statement": "doel", "role": "rol",
+    "title": "titel", "text": "tekst", "lead": "inleiding", "intro": "inleidende tekst", "goal": "doel", "statement": "doel", "role": "rol",
     "description": "beschrijving", "value": "waarde", "label": "omschrijving", "name": "naam", "partners": "partners",
     "serves": "draagt bij aan", "status": "status", "core_task": "kerntaak",
 }

@@ -95,6 +95,9 @@ class StackedRow:
     label: str
     y: int
     segments: tuple[Segment, ...]
+    label_y: int  # baseline of the label: beside the bar, or above it on a phone
+    bar_y: int
+    count_y: int  # baseline of the counts in the bar
 
 
 @dataclass(frozen=True)
@@ -106,11 +109,16 @@ class StackedBars:
     row_height: int
     description: str
     rows: tuple[StackedRow, ...]
+    layout: str = "wide"  # "wide": labels beside the bars; "narrow" (a phone): labels above them
+    bar_height: int = 26
 
 
-def stacked_bars(rows: list[tuple[str, list[tuple[str, int]]]], title: str, chart_id: str) -> StackedBars:
-    """Horizontal stacked bars: per row (a theme) the count per status, labelled in the bar."""
-    width, row_h, label_w = 720, 34, 300
+def stacked_bars(rows: list[tuple[str, list[tuple[str, int]]]], title: str, chart_id: str,
+                 narrow: bool = False) -> StackedBars:
+    """Horizontal stacked bars: per row (a theme) the count per status, labelled in the bar.
+    Narrow: for a phone, each label above its bar, which then takes the whole width
+    (scaled down, the wide chart's labels would be a few pixels high)."""
+    width, row_h, label_w, bar_h = (360, 50, 0, 24) if narrow else (720, 34, 300, 26)
     height = row_h * len(rows) + 10
     total_max = max((sum(n for _, n in counts) for _, counts in rows), default=1) or 1
     scale = (width - label_w - 10) / total_max
@@ -125,7 +133,10 @@ def stacked_bars(rows: list[tuple[str, list[tuple[str, int]]]], title: str, char
             w = n * scale
             segments.append(Segment(f"{x:.1f}", f"{w:.1f}", s, n, w > 18, f"{x + w / 2:.1f}"))
             x += w
-        out.append(StackedRow(label if len(label) <= 40 else label[:39] + "…", y, tuple(segments)))
+        bar_y = y + 20 if narrow else y
+        out.append(StackedRow(label if len(label) <= 40 else label[:39] + "…", y, tuple(segments),
+                              y + 14 if narrow else y + 20, bar_y, bar_y + bar_h // 2 + 5))
     description = "; ".join(f"{label}: " + ", ".join(f"{n} {status}" for status, n in counts if n)
                             for label, counts in rows)
-    return StackedBars(chart_id, title, width, height, row_h, description, tuple(out))
+    return StackedBars(chart_id, title, width, height, row_h, description, tuple(out),
+                       "narrow" if narrow else "wide", bar_h)

@@ -66,8 +66,7 @@ def html_link(here: str, target: str, title: str, anchor: str = "") -> Link:
 
 def versions_root(here: str) -> str:
     """Relative URL from page `here` (a .md path) to the folder that holds all versions."""
-    stem = here[:-3]
-    depth = 0 if stem == "index" else stem.count("/") + 1
+    depth = page_url(here).count("/")  # 'thema/index.md' is served as 'thema/': one level, not two
     return "../" * (depth + 1)
 
 

@@ -65,6 +65,7 @@ class Home:
     all_figures: Link
     themes_label: str
     themes: tuple[ThemeSummary, ...]
+    all_themes: Link  # the overview page of the themes
     fundament_title: str  # "" without a fundament
     groups: tuple[GroupSummary, ...]
     core_tasks_title: str  # "" without kerntaken
@@ -89,7 +90,9 @@ def home(data: PageData, here: str, item_id: str = "") -> Home:
         a.strategy.mission.text if a.strategy else "", a.strategy.vision.text if a.strategy else "", bool(a.strategy),
         md_link(here, "strategie.md", "Missie, visie, kernwaarden en uitgangspunten"),
         tuple(a.figures[:4]), md_link(here, "kerncijfers.md", "Alle kerncijfers"),
-        a.themes_label, themes, a.fundament.title if a.fundament else "", groups,
+        a.themes_label, themes,
+        md_link(here, "thema/index.md", f"Alle {a.themes_label[:1].lower()}{a.themes_label[1:]} op één pagina"),
+        a.fundament.title if a.fundament else "", groups,
         a.core_tasks.title if a.core_tasks else "", tasks, editorial_notes(tuple(e for e in a.editorial if e.field == "status")))
 
 

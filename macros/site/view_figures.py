@@ -150,6 +150,7 @@ class Progress:
     statuses: tuple[str, ...]  # column heads: "nog niet bepaald", then each status
     rows: tuple[tuple[str, tuple[int, ...], int], ...]  # (theme, count per status, total)
     chart: StackedBars
+    chart_narrow: StackedBars  # the same chart laid out for a phone
     has_previous: bool
     changed: tuple[StatusChange, ...]
     indicators: tuple[ThemeIndicators, ...]
@@ -183,4 +184,5 @@ def progress(data: PageData, here: str, item_id: str) -> Progress:
         sum(1 for a in plan.actions if not a.status), tuple(label for _, label in statuses),
         tuple((name, tuple(n for _, n in counts), sum(n for _, n in counts)) for name, counts in counted),
         stacked_bars(counted, f"Acties per status per thema, {year}", f"voortgang-{year}"),
+        stacked_bars(counted, f"Acties per status per thema, {year}", f"voortgang-{year}-smal", narrow=True),
         previous is not None, changed, indicators, editorial_notes(plan.editorial, ("text",)))

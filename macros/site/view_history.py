@@ -7,7 +7,8 @@ correctie" but are not announced: not on the wijzigingen page, not in the feed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from macros.compare.history import History, PolicyChange, kind_label
 from macros.site.links import Link, url
@@ -116,4 +117,19 @@ def changes_page(data, here: str, item_id: str) -> ChangesPage:
         out.append(Announcement(dutch_date(change.date) + (f": {change.note}" if change.note else ""),
                                 f"wijziging-{change.commit[:12]}", change_summary(change, agenda.title), items,
                                 len(items) > FOLD_AFTER))
-    return ChangesPage(agenda.title, feed_url(here), history.available, history.reason, tuple(out))
+    return ChangesPage(agenda.title, feed_url(here), history.available, history.reason, _distinct_headings(out))
+
+
+def _distinct_headings(changes: list[Announcement]) -> tuple[Announcement, ...]:
+    """Several changes on one day without a note would have the same heading, listed
+    alike in the table of contents: number them, the first of the day being "1e"."""
+    seen = Counter(c.heading for c in changes)
+    left = dict(seen)  # newest first: count down
+    out = []
+    for c in changes:
+        if seen[c.heading] > 1:
+            n = left[c.heading]
+            left[c.heading] -= 1
+            c = replace(c, heading=f"{c.heading}, {n}e wijziging")
+        out.append(c)
+    return tuple(out)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
-from macros.compare.diff import Change, diff, lineage, summary, word_diff
+from macros.compare.diff import Change, diff, entries, lineage, summary, word_diff
 from macros.compare.groups import change_groups, old_title
-from macros.policy.versions import describe, version_title
+from macros.policy.index import Link, build_index
+from macros.policy.versions import describe, full_title, version_title
 from macros.site.downloads import comparison_file, version_file
 from macros.site.links import page_url, site_url, url, versions_root
 from macros.site.view_parts import Download, EditorialNote, PageData, comparison_title, download, editorial_notes, pair
@@ -39,7 +41,7 @@ def banner(data: PageData, here: str, current_pages: frozenset[str]) -> Banner |
 @dataclass(frozen=True)
 class VersionRow:
     id: str
-    title: str  # with its period
+    title: str  # with its period (once)
     href: str
     current: bool
     this_site: bool
@@ -73,15 +75,20 @@ def version_overview(data: PageData, here: str, item_id: str, downloads: dict | 
     downloads = downloads or {}
     newest_first = list(reversed(data.versions))
     rows = tuple(VersionRow(
-        v.id, f"{v.title} {v.period_start}-{v.period_end}", site_url(here, v.id), bool(data.current and v.id == data.current.id),
+        v.id, full_title(v), site_url(here, v.id), bool(data.current and v.id == data.current.id),
         v.id == data.agenda.id, VERSION_STATUS[v.status], v.date, v.decision, v.incomplete.strip() if v.incomplete else "",
         download(site_url(here, v.id, version_file(v)), "Als PDF", downloads.get(f"{v.id}/{version_file(v)}")))
         for v in newest_first)
     comparisons = []
+    this = data.agenda.id
     for i, newer in enumerate(newest_first):
         for older in newest_first[i + 1:]:
             path = comparison_file(older, newer)
-            comparisons.append(ComparisonLink(site_url(here, newer.id, f"vergelijk/{older.id}/"), version_title(older),
+            # A comparison with this version opens in this version's site (every version has a
+            # page for each comparison it is part of): the reader stays where the selector says.
+            other = older.id if newer.id == this else newer.id if older.id == this else ""
+            href = url(here, f"vergelijk/{other}.md") if other else site_url(here, newer.id, f"vergelijk/{older.id}/")
+            comparisons.append(ComparisonLink(href, version_title(older),
                                               version_title(newer), download(site_url(here, newer.id, path), "als PDF",
                                                                              downloads.get(f"{newer.id}/{path}"))))
     return VersionOverview(describe(data.agenda), rows, tuple(comparisons),
@@ -106,13 +113,44 @@ class Listed:
     old_title: str  # when renamed
     parent: str
     old_parent: str  # when moved
+    href: str = ""  # the item in the newer version (in the older one when removed); "" when it has no place of its own
 
 
-def listed(change: Change) -> Listed:
+def listed(change: Change, href: str = "") -> Listed:
     e = change.entry
     changed = change.kind == "changed"
     return Listed(KIND_LABELS.get(e.kind, e.kind), e.title, e.key, changed, change.old_title if changed else "",
-                  e.parent, change.old_parent if changed else "")
+                  e.parent, change.old_parent if changed else "", href)
+
+
+def _places(agenda, index) -> dict[str, Link]:
+    """Where each compared item is shown: the index's items, and the chapters, their sections
+    (on the page of the item they belong to), mission, vision and principles."""
+    places = dict(index.links)
+    places.update((c.id, Link(f"{c.id}.md")) for c in agenda.chapters)
+    if agenda.strategy:
+        places.update((key, Link("strategie.md", key)) for key in ("missie", "visie", "kernwaarden"))
+        places.update((p.id, Link("strategie.md", p.id if p.text else "uitgangspunten")) for p in agenda.strategy.principles)
+    for e in entries(agenda):  # reading order: a section comes after the item it belongs to
+        if e.kind == "section" and e.parent_key in places:
+            places[e.key] = Link(places[e.parent_key].page, e.key)
+    return places
+
+
+def item_hrefs(data: PageData, here: str, old, new) -> Callable[[Change], str]:
+    """Where a listed item can be opened: in the newer version, a removed one in the older,
+    each in its own version's site (this page's site when it is that version)."""
+    places = {v.id: _places(v, data.index if v.id == data.agenda.id else build_index(v)) for v in (old, new)}
+
+    def href(change: Change) -> str:
+        version = old if change.kind == "removed" else new
+        found = places[version.id].get(change.entry.key)
+        if found is None:
+            return ""
+        if version.id == data.agenda.id:
+            return url(here, found.page, found.anchor)
+        return site_url(here, version.id, page_url(found.page)) + (f"#{found.anchor}" if found.anchor else "")
+    return href
 
 
 @dataclass(frozen=True)
@@ -139,12 +177,32 @@ class ChangedItem:
     fields: tuple[FieldDiff, ...]
 
 
+REWRITTEN = 0.5  # less of the old text than this kept: shown as was / wordt only, without marks
+
+
+def marked_runs(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """The new text with what was deleted and inserted, word by word; a text mostly
+    rewritten is the new text only (the old one stands above it as "Was"), since a
+    long struck-through block followed by a long inserted one reads worse than both."""
+    runs = word_diff(old, new)
+    kept = sum(len(text) for op, text in runs if op == "=")
+    if old and kept < REWRITTEN * len(old):  # most of the old text is gone (a text that only grew keeps its marks)
+        return (("=", new),)
+    out: list[tuple[str, str]] = []
+    for op, text in runs:
+        # "Doel" deleted and "Waar ..." inserted would read "DoelWaar ...".
+        if op == "+" and out and out[-1][0] == "-" and not out[-1][1][-1:].isspace() and not text[:1].isspace():
+            out.append(("=", " "))
+        out.append((op, text))
+    return tuple(out)
+
+
 def changed_item(change: Change) -> ChangedItem:
     e = change.entry
     fields = []
     for field, old_text, new_text in change.field_pairs():
         name = FIELD_LABELS.get(field, field)
-        fields.append(FieldDiff(name.capitalize(), f"{e.key}-{slug(name)}", old_text, tuple(word_diff(old_text, new_text))))
+        fields.append(FieldDiff(name.capitalize(), f"{e.key}-{slug(name)}", old_text, marked_runs(old_text, new_text)))
     return ChangedItem(KIND_LABELS.get(e.kind, e.kind), e.title, e.key, e.parent, tuple(fields))
 
 
@@ -178,8 +236,9 @@ def comparison(data: PageData, here: str, item_id: str, downloads: dict | None =
     pdf = download(url(here, "index.md") + path, "Deze vergelijking als PDF", (downloads or {}).get(f"{data.agenda.id}/{path}"))
     changes = diff(old, new)
     counts = summary(changes)
-    groups = tuple(Group(title, slug(title), tuple(listed(ch) for ch in items)) for title, items in change_groups(changes))
-    unchanged = tuple(listed(ch) for ch in changes if ch.kind == "unchanged")
+    href = item_hrefs(data, here, old, new)
+    groups = tuple(Group(title, slug(title), tuple(listed(ch, href(ch)) for ch in items)) for title, items in change_groups(changes))
+    unchanged = tuple(listed(ch, href(ch)) for ch in changes if ch.kind == "unchanged")
     notes = tuple(LineageView(old_title(data.versions, old.id, n.old_item), CHANGE_LABELS.get(n.change, n.change),
                               n.item_title, n.text.strip() if n.text else "") for n in lineage(new, old.id))
     return Comparison(comparison_title(data, item_id), describe(old), describe(new), pdf,

@@ -20,6 +20,8 @@ def test_html_links_use_the_directory_urls_of_the_built_site():
 def test_links_to_another_version_climb_out_of_this_one():
     assert versions_root("index.md") == "../"
     assert versions_root("thema/drugs.md") == "../../../"
+    assert versions_root("thema/index.md") == "../../"  # served as thema/, one level below the version
+    assert site_url("thema/index.md", "2024-2027", "thema/") == "../../2024-2027/thema/"
     assert site_url("thema/drugs.md", "2020-2023", "thema/drugs/") == "../../../2020-2023/thema/drugs/"
 
 

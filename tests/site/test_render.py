@@ -185,4 +185,9 @@ def test_the_renderer_lays_out_a_tiny_agenda_with_its_text_escaped():
     assert '<span class="agenda-meta">Wonen &lt;18 &amp; &#123;&#123; 6*7 &#125;&#125;</span>' in table  # in HTML: HTML-escaped
     assert '<option value="ondermijning">Wonen &lt;18 &amp; &#123;&#123; 6*7 &#125;&#125;</option>' in table
     assert "<p class=\"agenda-filter-count\" role=\"status\" aria-live=\"polite\">2 acties</p>" in table
+    rows = re.findall(r'<tr role="row" data-[^>]*>(<t[hd][^>]*>)', table)
+    assert rows == ['<th scope="row" role="rowheader">'] * 2  # each action names its row
+    progress = bodies["voortgang/2024.md"]
+    headers = re.findall(r'<th scope="col">([^<]+)</th>', progress)
+    assert "Nog niet bepaald" in headers and all(h[0].isupper() for h in headers)
     assert renderer.banner("index.md", frozenset()) == ""  # no other version: no banner

@@ -36,3 +36,12 @@ def test_the_changes_page_lists_announced_changes_and_folds_long_lists():
     assert many.summary == "12 onderdelen: 1 gewijzigd, 11 toegevoegd." and many.folded
     assert many.items[-1].item.href == "../pijler/weerbaar/" and many.items[0].item.href == ""  # not on this site
     assert page.changes[1].summary == "Eerste publicatie van Veiligheidsagenda Stad." and page.changes[1].items == ()
+
+
+def test_changes_on_one_day_get_headings_of_their_own():
+    """Headings alike would be listed alike in the table of contents."""
+    same_day = PolicyChange("d" * 40, 1700000000 + 3600, True, "", False,
+                            (ItemChange("weerbaar", "pillar", "Weerbaarheid", "changed", ("tekst",)),))
+    page = view_history.changes_page(data(history=History(True, changes=(MANY, same_day, FIRST))), "wijzigingen.md", "")
+    assert [c.heading for c in page.changes] == [
+        "16 november 2023: Nieuwe acties", "14 november 2023, 2e wijziging", "14 november 2023, 1e wijziging"]
