@@ -74,7 +74,7 @@ def test_open_data_files_round_trip(published):
     assert rows[0]["status"] == ""  # not decided in the sources: left empty, never guessed
     partners = list(csv.DictReader(io.StringIO((base / "partners.csv").read_text(encoding="utf-8"))))
     assert len(partners) == len(site.agenda.partners)
-    assert json.loads((base / "policy.schema.json").read_text(encoding="utf-8"))["title"] == "Veiligheidsagenda policy file"
+    assert json.loads((base / "policy.schema.json").read_text(encoding="utf-8"))["title"] == "Beleidsbestand van de Veiligheidsagenda"
     assert "../open-data/beleid.json" in read(published, "actueel/open-data/")
 
 
