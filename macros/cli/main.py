@@ -207,6 +207,30 @@ def fmt(paths: list[Path], check: bool) -> int:
     return 1 if problems else 0
 
 
+def cms_config(config_file: Path, output: Path | None) -> int:
+    from mkdocs.config import load_config
+
+    from macros.publish.editor import EditorSettingsError, dump_config, editor_config
+    from macros.site.site import settings
+
+    config = load_config(str(config_file))
+    editor_settings = dict(((config.get("extra") or {}).get("agenda") or {}).get("editor") or {})
+    editor_settings.setdefault("site_url", config["site_url"] or "")
+    policy, municipality, _ = settings(config)
+    try:
+        text = dump_config(editor_config(policy, municipality, editor_settings))
+    except EditorSettingsError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        print(f"wrote {output}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="agenda", description="Check and publish a veiligheidsagenda kept as YAML.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -230,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--preview", action="store_true",
                       help="a local preview: allow a site address on this computer (http://127.0.0.1:8000/); "
                            "without it the build refuses to publish under such an address")
+    cms = commands.add_parser("cms-config", help="write the form editor's config.yml (Decap CMS) from the schema "
+                                                 "and the policy folder (agenda build does this into <site>/beheer/)")
+    cms.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path)
+    cms.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
     changes = commands.add_parser(
         "diff", help="summarise what changed between two versions (exit 0: nothing, 1: changes, 2: error)",
         description="Compare two version folders, or with --git the policy at two git revisions; "
@@ -249,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         return compare(args.old, args.new, git=args.git)
     if args.command == "validate":
         return validate(args.policy_dir, args.output)
+    if args.command == "cms-config":
+        return cms_config(args.config_file, args.output)
     if args.command == "fmt":
         return fmt(args.paths, args.check)
     if args.command == "build":
