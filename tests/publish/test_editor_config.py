@@ -1,5 +1,7 @@
 """`agenda cms-config`: the form editor's configuration, generated from the schema and the policy."""
 
+import re
+
 import yaml
 
 from conftest import ROOT, agenda
@@ -88,3 +90,19 @@ def test_every_label_and_hint_comes_from_the_schema_in_dutch():
             if field["widget"] != "hidden" and trail[-1] != "value":
                 assert field["label"] in titles, trail
                 assert field.get("hint"), trail
+
+
+def test_the_editor_is_published_at_beheer_for_editors_only(published):
+    beheer = published / "beheer"
+    page = (beheer / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    refs = re.findall(r'(?:src|href)="([^"]+)"', page) + re.findall(r'from "([^"]+)"', page)
+    assert refs and all(r.startswith("data:") or (":" not in r and not r.startswith("//")) for r in refs), refs
+    assert "http" not in page  # nothing from another host
+    assert (beheer / "decap-cms.js").is_file() and (beheer / "yaml" / "index.js").is_file()
+    config = yaml.safe_load((beheer / "config.yml").read_text(encoding="utf-8"))
+    assert config["locale"] == "nl" and len(config["collections"]) == 4
+    for sitemap in published.rglob("sitemap.xml"):
+        assert "/beheer/" not in sitemap.read_text(encoding="utf-8")
+    for index in published.rglob("search_index.json"):
+        assert "beheer/" not in index.read_text(encoding="utf-8")
