@@ -12,7 +12,7 @@
   });
   WORDS["~"] = true;
   var ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-  var FLOW_UNSAFE = ",[]{}#&*!|>'\"%@`";
+  var FLOW_UNSAFE = ",[]{}#&*!|>'\"%@`?";
   var LETTER = /^\p{L}/u;
   var ESCAPES = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b", "\f": "\\f" };
 

@@ -34,7 +34,7 @@ from macros.policy.schema import load_schema
 _WORDS = {w for base in ("y", "yes", "n", "no", "true", "false", "on", "off", "null")
           for w in (base, base.capitalize(), base.upper())} | {"~"}
 _ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-_FLOW_UNSAFE = set(",[]{}#&*!|>'\"%@`")
+_FLOW_UNSAFE = set(",[]{}#&*!|>'\"%@`?")  # '?' too: pure-Python PyYAML ends a flow scalar there
 
 
 @lru_cache(maxsize=1)
