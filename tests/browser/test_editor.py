@@ -55,8 +55,7 @@ def scratch(tmp_path_factory):
         (repo / name).unlink()
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
     subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
-    # A no-op on the real policy, which tests/cli/test_fmt.py keeps in the layout.
-    assert agenda("fmt", "policy", cwd=repo).returncode == 0
+    assert agenda("fmt", "--check", "policy", cwd=repo).returncode == 0  # what the editor writes
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "Start")
     # Goals are quotes that `agenda validate` checks against the cited source: the scratch
