@@ -1,8 +1,9 @@
 """mkdocs-macros entry point: macros for hand-written pages.
 
-Generated pages are rendered by the `on_page_markdown` hook without Jinja
-(see macros/hooks.py); these macros let a hand-written page embed the same
-content. Macros only render; the model is built once by `macros.site.site`.
+Generated pages are rendered by the `on_page_markdown` hook (see
+macros/hooks.py); these macros let a hand-written page embed the same
+content, rendered by the same templates (`macros/templates/`). Macros only
+render; the model is built once by `macros.site.site`.
 """
 
 

@@ -15,9 +15,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from macros.site.pages import build_nav
+from macros.site.preview import PREVIEW
 from macros.policy.problems import PolicyError, format_problems
-from macros.site.render_history import FEED, feed_url
-from macros.site.site import KEEP_LAST_GOOD, downloads, last_good_site, load_site, remember, settings, site_for_config
+from macros.site.view_history import FEED, feed_url
+from macros.site.site import (KEEP_LAST_GOOD, check_site_folders, downloads, last_good_site, load_site, remember, settings,
+                              site_for_config)
 from macros.policy.text import abbreviate
 
 # Not under the "mkdocs" logger on purpose: mkdocs counts that logger's
@@ -38,10 +40,17 @@ def on_startup(command, dirty):
     # The preview server keeps showing the last good site when an edit breaks
     # the YAML; `mkdocs build` must fail instead.
     KEEP_LAST_GOOD["on"] = command == "serve"
+    PREVIEW.start(command, dirty)  # `mkdocs serve --dirty`: rebuild only what an edit touched
 
 
 @event_priority(100)
 def on_config(config):
+    refused = check_site_folders(config)
+    if refused:
+        # Never published, never followed, also not while previewing: mkdocs would copy the target.
+        for line in format_problems(refused).splitlines():
+            log.error(line)
+        raise Abort("The site folders hold symbolic links or special files (listed above); nothing was built.")
     try:
         site = load_site(*settings(config))
     except PolicyError as err:
@@ -53,6 +62,7 @@ def on_config(config):
         log.warning("The preview shows the last version of the policy that passed validation; fix the problems above.")
     remember(config, site)
     config["nav"] = build_nav(site.agenda, EXTRA_NAV, site.versions)
+    PREVIEW.plan(config, site)
     if not KEEP_LAST_GOOD["on"]:
         # A one-shot build keeps the model of every version until it ends; without
         # this, each of the cycle collector's full passes while mkdocs renders would
@@ -66,16 +76,18 @@ def on_files(files, config):
     site = site_for_config(config)
     for page in site.pages:
         files.append(File.generated(config, page.path, content=page.source))
+    PREVIEW.mark(files, config)
     return files
 
 
 @event_priority(50)  # before mkdocs-macros
 def on_page_markdown(markdown, page, config, files):
-    """Render a generated page straight from the model.
+    """Render a generated page straight from the model with its template.
 
     Its source is only a macro call; rendering it here skips mkdocs-macros'
-    Jinja pass over the page (a fifth of our build time), and policy text
-    never even passes through Jinja. Hand-written pages go to the macros.
+    Jinja pass over the page (a fifth of our build time). Policy text reaches
+    the templates only as data (escaped, or sanitised by `|text`), never as
+    template source. Hand-written pages go to the macros.
     """
     site = site_for_config(config)
     spec = site.page_by_path.get(page.file.src_uri)
@@ -100,8 +112,10 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(100)  # before the search plugin writes its index
 def on_post_build(config):
     """Write the open data files and the feed of changes of this version next to its pages."""
+    PREVIEW.finish(config)
     import os
     from pathlib import Path
 
@@ -122,3 +136,11 @@ def on_post_build(config):
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(contents[key], encoding="utf-8")
+
+
+def on_serve(server, config, builder):
+    return PREVIEW.watch_faster(server)  # look at policy/ more often while previewing incrementally
+
+
+def on_build_error(error):
+    PREVIEW.forget()  # pages may be half written: the next preview build is a full one

@@ -30,6 +30,25 @@ LABELS: dict[str, str] = {
     "fundament": "Veiligheidsfundament",
 }
 
+# What the editors of the site added, not the source (`editorial` in the policy files, `x-basis: editorial`
+# in the schema): the kind of addition by field, then the field's name inside the mark.
+EDITORIAL_KINDS = {"link": "Koppeling door de redactie", "text": "Tekst van de redactie",
+                   "choice": "Keuze van de redactie",
+                   # the line under an action's title
+                   "derived": "Afgeleid door de redactie", "from_speerpunt": "uit het speerpunt",
+                   "from_section": "uit", "in_list": "in de lijst"}
+EDITORIAL_LINK_FIELDS = ("core_task", "serves", "informs", "answered_by", "change", "speerpunt")
+EDITORIAL_TEXT_FIELDS = ("title", "description", "text", "statement", "label", "context", "name", "lead", "mission",
+                         "vision", "sections", "goal", "measures")
+EDITORIAL_FIELDS = {
+    "core_task": "kerntaak", "serves": "draagt bij aan", "informs": "koppeling met de agenda",
+    "answered_by": "koppeling met de thema's", "change": "verband met de vorige versie", "speerpunt": "speerpunt",
+    "indicators": "indicatoren", "title": "titel", "description": "beschrijving", "text": "tekst",
+    "statement": "doel", "label": "omschrijving", "context": "toelichting", "name": "naam", "lead": "inleiding",
+    "mission": "missie", "vision": "visie", "sections": "indeling", "goal": "doel", "measures": "wat het meet",
+    "type": "soort partner", "status": "status", "year": "jaar",
+}
+
 # Partner kinds (`kind` in partners.yaml).
 PARTNER_TYPES = {
     "extern": "Externe partner",
@@ -60,7 +79,7 @@ KIND_LABELS = {
 }
 # Field names in Dutch, for the change list.
 FIELD_LABELS = {
-    "title": "titel", "text": "tekst", "lead": "inleiding", "goal": "doel", "statement": "doel", "role": "rol",
+    "title": "titel", "text": "tekst", "lead": "inleiding", "intro": "inleidende tekst", "goal": "doel", "statement": "doel", "role": "rol",
     "description": "beschrijving", "value": "waarde", "label": "omschrijving", "name": "naam", "partners": "partners",
     "serves": "draagt bij aan", "status": "status", "core_task": "kerntaak",
 }
@@ -99,5 +118,5 @@ def dutch_number(value) -> str:
 WORDS = {
     "labels": LABELS, "partner_types": PARTNER_TYPES, "not_decided": NOT_DECIDED, "no_value": NO_VALUE,
     "action_status": ACTION_STATUS, "version_status": VERSION_STATUS, "kinds": KIND_LABELS, "fields": FIELD_LABELS,
-    "change_labels": CHANGE_LABELS,
+    "change_labels": CHANGE_LABELS, "editorial": EDITORIAL_KINDS,
 }

@@ -14,9 +14,11 @@ def _github(problem) -> str:
     """A GitHub Actions workflow command: shows the problem on the line in the pull request."""
     def clean(text: str) -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    def prop(text: str) -> str:  # a property value: ',' and ':' end it
+        return clean(text).replace(":", "%3A").replace(",", "%2C")
     hint = f" Hint: {problem.hint}" if problem.hint else ""
-    return (f"::error file={problem.file},line={problem.line},col={problem.column},"
-            f"title=Policy YAML::{clean(problem.message + '.' + hint)}")
+    where = f",line={problem.line},col={problem.column}" if problem.line else ""  # line 0: the file itself
+    return f"::error file={prop(problem.file)}{where},title=Policy YAML::{clean(problem.message + '.' + hint)}"
 
 
 def _gitlab(problems) -> str:
@@ -25,7 +27,7 @@ def _gitlab(problems) -> str:
     import json
     report = [{"description": p.message + (f" (hint: {p.hint})" if p.hint else ""), "check_name": "agenda-validate",
                "fingerprint": hashlib.sha256(f"{p.file}:{p.line}:{p.column}:{p.message}".encode()).hexdigest(),
-               "severity": "major", "location": {"path": p.file, "lines": {"begin": p.line}}} for p in problems]
+               "severity": "major", "location": {"path": p.file, "lines": {"begin": max(p.line, 1)}}} for p in problems]
     return json.dumps(report, ensure_ascii=False, indent=1)
 
 
@@ -96,8 +98,23 @@ def _policy_at(revision: str, into: Path) -> Path:
     if archive.returncode != 0:
         raise ValueError(f"git cannot read 'policy' at revision '{revision}': {archive.stderr.decode().strip()}")
     import io
+
+    from macros.policy.files import SPECIAL, SYMLINK
+    from macros.policy.problems import PolicyError, Problem
+
+    refused = []
+
+    def only_files_and_folders(member, path):
+        # A link in the archive is never created, so nothing outside `into` can be read through it.
+        if member.isfile() or member.isdir():
+            return tarfile.data_filter(member, path)
+        refused.append(Problem(f"{member.name} (at {revision})", 0, 0, *(SYMLINK if member.issym() or member.islnk() else SPECIAL)))
+        return None
+
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(into, filter="data")
+        tar.extractall(into, filter=only_files_and_folders)
+    if refused:
+        raise PolicyError(refused)
     return into / "policy"
 
 
@@ -216,7 +233,7 @@ def cms_config(config_file: Path, output: Path | None) -> int:
     config = load_config(str(config_file))
     editor_settings = dict(((config.get("extra") or {}).get("agenda") or {}).get("editor") or {})
     editor_settings.setdefault("site_url", config["site_url"] or "")
-    policy, municipality, _ = settings(config)
+    policy, municipality = settings(config)[:2]
     try:
         text = dump_config(editor_config(policy, municipality, editor_settings))
     except EditorSettingsError as err:

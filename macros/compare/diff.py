@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 
 from macros.policy.model import Agenda, Section
 
-_TEXT_FIELDS = ("title", "name", "statement", "goal", "lead", "text", "description", "role", "value", "label",
+_TEXT_FIELDS = ("title", "name", "statement", "goal", "lead", "intro", "text", "description", "role", "value", "label",
                 "partners", "serves", "core_task", "status")
 
 

@@ -223,6 +223,8 @@ class _BlobReader:
         files = []
         for entry in filter(None, listing.split("\0")):
             meta, path = entry.split("\t", 1)
+            if meta.split()[0] not in ("100644", "100755"):
+                return None  # a symbolic link or submodule: such a state never validated, and is never read
             if not path.endswith((".yaml", ".yml")):
                 continue
             loaded, problems = load_bytes(self.read(meta.split()[2]), Path(path), path)

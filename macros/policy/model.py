@@ -166,7 +166,8 @@ class Theme:
     title: str
     source: Source
     number: str = ""
-    lead: str = ""
+    lead: str = ""  # an emphasised opening (bold or a quote in the source)
+    intro: str = ""  # plain introductory paragraphs before the first section
     sections: tuple[Section, ...] = ()
     speerpunten: tuple[Speerpunt, ...] = ()
     pillars: tuple[Pillar, ...] = ()
@@ -497,6 +498,7 @@ def build_theme(d: dict) -> Theme:
                            _speerpunten(p.get("speerpunten")), _lineage(p.get("lineage"))) for p in d.get("pillars") or ())
     return Theme(
         id=d["id"], title=d["title"], source=_source(d["source"]), number=d.get("number", ""), lead=d.get("lead", ""),
+        intro=d.get("intro", ""),
         sections=tuple(build_section(s) for s in d.get("sections") or ()), speerpunten=_speerpunten(d.get("speerpunten")),
         pillars=pillars, notes=_notes(d.get("notes")), lineage=_lineage(d.get("lineage")),
     )

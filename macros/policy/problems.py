@@ -13,13 +13,14 @@ class Problem:
     """
 
     file: str
-    line: int
+    line: int  # 0: the problem concerns the file itself, not a place in it
     column: int
     message: str
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.message}"
+        # Line 0: a problem with the file as a whole (a link, a device), where no position exists.
+        text = f"{self.file}:{self.line}:{self.column}: {self.message}" if self.line else f"{self.file}: {self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text

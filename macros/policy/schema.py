@@ -68,7 +68,7 @@ def check_file(loaded: LoadedFile) -> list[Problem]:
                         f"add a first line 'kind: ...', one of: {', '.join(kinds())}")]
     if kind not in kinds():
         line, col = loaded.where(("kind",))
-        return [Problem(loaded.display, line, col, f"unknown kind '{kind}'", _suggest(str(kind), kinds()))]
+        return [Problem(loaded.display, line, col, f"unknown kind '{_short(kind)}'", _suggest(str(kind), kinds()))]
     if is_valid(SCHEMA_PATH, data):  # the compiled check; jsonschema only explains failures
         return []
     problems = []
@@ -102,7 +102,7 @@ def _explain(loaded: LoadedFile, error) -> list[Problem]:
         problems = []
         for key in sorted(set(error.instance) - set(allowed)):
             line, col = loaded.where(path + (key,), key=True)
-            problems.append(Problem(loaded.display, line, col, f"unknown key '{key}'{where}",
+            problems.append(Problem(loaded.display, line, col, f"unknown key '{_short(key)}'{where}",
                                     _suggest(key, allowed)))
         return problems
     line, col = loaded.where(path)
@@ -112,18 +112,26 @@ def _explain(loaded: LoadedFile, error) -> list[Problem]:
     if v == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
-        hint = "write it as text"
-        if "string" in expected and isinstance(error.instance, (int, float)) and not isinstance(error.instance, bool):
-            hint = f"put the value between quotes: \"{error.instance}\""
+        written = _written(loaded, path, error.instance)
+        hint = f"write {words}"
+        if "string" in expected and (written is not None or isinstance(error.instance, (bool, int, float))):
+            hint = f"put the value between quotes: \"{_short(written if written is not None else error.instance)}\""
         elif error.instance is None:
             hint = "fill in a value after the ':', or remove the key if the source gives none"
+        elif isinstance(error.instance, str) and _reads_as(error.instance, expected):
+            hint = f"remove the quotes: {_short(error.instance)}"  # year: "2024" -> year: 2024
         elif "string" in expected and isinstance(error.instance, list):
             hint = "remove the '-' list markers, or use the block style '|' for several paragraphs"
         elif "array" in expected:
             hint = "write a list: one line per element, each starting with '- '"
         elif "object" in expected:
             hint = "write the keys of this block on the following lines, indented"
-        return [Problem(loaded.display, line, col, f"expected {words}, found {_describe(error.instance)}{where}", hint)]
+        elif "integer" in expected or "number" in expected:
+            hint = "write the number in digits, without quotes, e.g. 2024"
+        elif "string" in expected:
+            hint = "write it as text"
+        found = _found(error.instance, written)
+        return [Problem(loaded.display, line, col, f"expected {words}, found {found}{where}", hint)]
     if v == "pattern":
         name = _def_name(schema)
         message = _PATTERN_MESSAGES.get(name, "does not have the expected form")
@@ -133,9 +141,18 @@ def _explain(loaded: LoadedFile, error) -> list[Problem]:
         hint = schema.get("patternErrorMessage") or "see policy/README.md for the expected form"
         return [Problem(loaded.display, line, col, f"'{_short(error.instance)}' {message}{where}", hint)]
     if v in ("enum", "const"):
-        options = error.validator_value if v == "enum" else [error.validator_value]
+        options = [str(o) for o in (error.validator_value if v == "enum" else [error.validator_value])]
+        written = _written(loaded, path, error.instance)
+        if written is not None:  # `status: no` is read by YAML as false: name what the author wrote
+            hint = _suggest(written, options)
+            quoted = f"\"{_short(written)}\""
+            hint = (f"put it between quotes: {quoted}" if written in options else
+                    f"{hint}; to write the word {_short(written)} itself, put it between quotes: {quoted}")
+            return [Problem(loaded.display, line, col,
+                            f"'{_short(written)}' (read by YAML as {_yaml_word(error.instance)}) is not allowed here{where}",
+                            hint)]
         return [Problem(loaded.display, line, col, f"'{_short(error.instance)}' is not allowed here{where}",
-                        _suggest(str(error.instance), [str(o) for o in options]))]
+                        _suggest(str(error.instance), options))]
     if v == "maxLength":
         return [Problem(loaded.display, line, col,
                         f"the text is too long ({len(error.instance):,} characters; at most {error.validator_value:,}){where}",
@@ -155,6 +172,42 @@ def _explain(loaded: LoadedFile, error) -> list[Problem]:
     return [Problem(loaded.display, line, col, f"{error.message}{where}")]
 
 
+def _written(loaded: LoadedFile, path: tuple, value) -> str | None:
+    """What the author wrote, when YAML read it as something else than text
+    (`no` as false, `1.10` as 1.1, `~` as nothing); None for text."""
+    if isinstance(value, str) or isinstance(value, (list, dict)):
+        return None
+    written = loaded.written(path)
+    if written is None or (not isinstance(value, bool) and value is not None and written == str(value)):
+        return None
+    return written
+
+
+def _yaml_word(value) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if value is None:
+        return "nothing (null)"
+    return f"the number {value}"
+
+
+def _found(value, written: str | None) -> str:
+    if written is not None:
+        return f"'{_short(written)}' (read by YAML as {_yaml_word(value)})"
+    return _describe(value)
+
+
+def _reads_as(text: str, expected: list[str]) -> bool:
+    """Whether quoted text would be the expected type without its quotes."""
+    import re
+    text = text.strip()
+    if "integer" in expected and re.fullmatch(r"[-+]?[0-9]+", text):
+        return True
+    if "number" in expected and re.fullmatch(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?", text):
+        return True
+    return "boolean" in expected and text in ("true", "false")
+
+
 def _def_name(schema: dict) -> str:
     for name, definition in load_schema()["$defs"].items():
         if definition is schema or definition == schema:
@@ -171,13 +224,22 @@ def _required_hint(key: str) -> str:
     return hints.get(key, f"add '{key}: ...' (see policy/README.md)")
 
 
+def _allowed(options: list[str], limit: int = 12) -> str:
+    """'allowed here: a, b, c', each option and the list kept short (options may come from the file)."""
+    shown = ", ".join(_short(o) for o in options[:limit])
+    more = f" and {len(options) - limit:,} more" if len(options) > limit else ""
+    return f"allowed here: {shown}{more}" if options else ""
+
+
 def _suggest(word: str, options: list[str]) -> str:
+    if len(word) > 100:  # no real misspelling is this long; comparing it would only cost time
+        return _allowed(options)
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not close:
         close = [o for o in options if o.startswith(word[:3])][:1] if len(word) >= 3 else []
     if close:
-        return f"did you mean '{close[0]}'?"
-    return f"allowed here: {', '.join(options)}" if options else ""
+        return f"did you mean '{_short(close[0])}'?"
+    return _allowed(options)
 
 
 def suggest(word: str, options) -> str:
@@ -197,6 +259,11 @@ def _describe(value) -> str:
     if isinstance(value, list):
         return "a list"
     return "a block of keys"
+
+
+def short(value, limit: int = 40) -> str:
+    """At most `limit` characters of a value, for quoting in a message."""
+    return _short(value, limit)
 
 
 def _short(value, limit: int = 40) -> str:

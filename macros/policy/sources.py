@@ -319,6 +319,28 @@ def load_source(path: Path, document: str, display: str = "") -> SourceText:
     return _cached(path, path.stat().st_mtime, fixes.stat().st_mtime if fixes.exists() else 0.0, document, display)
 
 
+def refused(folder: Path, name: str, display: str) -> Problem | None:
+    """A problem when the source text `folder/name` (or its fixes file, or a folder on the
+    way) is a symbolic link or a special file: like policy files, sources arrive in pull
+    requests and are never read through a link (macros.policy.files)."""
+    import os
+
+    from macros.policy.files import refusal
+
+    path = folder / name
+    steps = [(folder.parent, f"{SOURCES}"), (folder, f"{SOURCES}/{folder.name}"), (path, display),
+             (path.with_name(f"{path.stem}.fixes.yaml"), f"{SOURCES}/{folder.name}/{path.stem}.fixes.yaml")]
+    for step, shown in steps:
+        try:
+            mode = os.lstat(step).st_mode
+        except OSError:
+            continue  # missing: the caller says so in its own words
+        problem = refusal(shown, mode)
+        if problem:
+            return problem
+    return None
+
+
 def sources_folder(version_folder: Path) -> Path:
     """`sources/<municipality>/` for `policy/<municipality>/<version>/`."""
     return version_folder.parent.parent.parent / SOURCES / version_folder.parent.name
@@ -412,6 +434,11 @@ def check_quotes(version_folder: Path, files: list, documents: dict[str, dict], 
             texts[doc_id] = None
             continue
         path = folder / name
+        link = refused(folder, name, f"{SOURCES}/{version_folder.parent.name}/{name}")
+        if link:
+            problems.append(link)
+            texts[doc_id] = None
+            continue
         if not path.is_file():
             problems.append(Problem(version_display, *where, f"source text '{name}' of document '{doc_id}' not found",
                                     f"put the text of the document in {SOURCES}/{version_folder.parent.name}/{name}"))
@@ -544,6 +571,6 @@ def version_texts(version_folder: Path, documents) -> dict[str, SourceText]:
     texts = {}
     for doc in documents:
         doc_id, name = (doc.get("id"), doc.get("file")) if isinstance(doc, dict) else (doc.id, doc.file)
-        if name and (folder / name).is_file():
+        if name and not refused(folder, name, name) and (folder / name).is_file():
             texts[doc_id] = load_source(folder / name, doc_id, f"{SOURCES}/{version_folder.parent.name}/{name}")
     return texts

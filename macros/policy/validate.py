@@ -7,12 +7,15 @@ Every problem is collected; nothing raises halfway, so one run of
 from __future__ import annotations
 
 import gc
+import os
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.policy import schema
-from macros.policy.load import LoadedFile, load_file
+from macros.policy.files import check_path, walk
+from macros.policy.load import LoadedFile, display_name, load_file
 from macros.policy.problems import Problem
 from macros.policy.sources import check_quotes
 
@@ -38,39 +41,56 @@ class VersionSource:
 
 def _yaml_files(folder: Path) -> list[Path]:
     # Sorted, so that output never depends on the order the file system lists.
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    # Only regular files: links and special files are reported by find_versions.
+    return [p for p in walk(folder)[0] if p.suffix in (".yaml", ".yml")]
 
 
 def find_versions(root: Path) -> tuple[list[tuple[Path, Path]], list[Problem]]:
     """(municipality folder, version folder) pairs under `root`.
 
     `root` may be the whole policy folder, one municipality or one version.
+    Every symbolic link, device or pipe found is a problem, and is not read.
     """
     root = Path(root)
+    refused = check_path(root, _display)
+    if refused:
+        return [], [refused]
     if not root.is_dir():
         return [], [Problem(str(root), 1, 1, "this folder does not exist",
                             "give the policy folder, e.g. 'agenda validate policy'")]
-    if (root / VERSION_FILE).exists():
+    files, problems = walk(root, _display)
+    regular = set(files)
+    if root / VERSION_FILE in regular:
         # One version is checked in the company of its siblings, which its
         # lineage may name; `load_versions` reports only this version.
-        siblings = sorted(p.parent for p in root.parent.glob(f"*/{VERSION_FILE}")) \
-            if (root.parent / MUNICIPALITY_FILE).exists() else [root]
-        return [(root.parent, v) for v in siblings], []
-    municipalities = [root] if (root / MUNICIPALITY_FILE).exists() else sorted(
-        p.parent for p in root.glob(f"*/{MUNICIPALITY_FILE}"))
-    pairs, problems = [], []
+        if _is_regular(root.parent / MUNICIPALITY_FILE):
+            around, _ = walk(root.parent, _display)
+            siblings = sorted(p.parent for p in around if p.name == VERSION_FILE and p.parent.parent == root.parent)
+        else:
+            siblings = [root]
+        return [(root.parent, v) for v in siblings], problems
+    municipalities = [root] if root / MUNICIPALITY_FILE in regular else sorted(
+        p.parent for p in files if p.name == MUNICIPALITY_FILE and p.parent.parent == root)
+    pairs = []
     for municipality in municipalities:
-        versions = sorted(p.parent for p in municipality.glob(f"*/{VERSION_FILE}"))
+        versions = sorted(p.parent for p in files if p.name == VERSION_FILE and p.parent.parent == municipality)
         pairs.extend((municipality, v) for v in versions)
-        known = {municipality / MUNICIPALITY_FILE} | {p for v in versions for p in _yaml_files(v)}
-        for stray in _yaml_files(municipality):
-            if stray not in known:
+        known = {municipality / MUNICIPALITY_FILE} | {p for v in versions for p in files if v in p.parents}
+        for stray in files:
+            if stray.suffix in (".yaml", ".yml") and municipality in stray.parents and stray not in known:
                 problems.append(Problem(_display(stray), 1, 1, "this file is not inside a version folder",
                                         f"move it into a folder that has a {VERSION_FILE}"))
     if not pairs and not problems:
         problems.append(Problem(str(root), 1, 1, "no policy versions found here",
                                 f"a version is a folder with a {VERSION_FILE}, inside a folder with a {MUNICIPALITY_FILE}"))
     return pairs, problems
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _display(path: Path) -> str:
@@ -107,15 +127,15 @@ def _load_versions(root: Path, quotes: bool = True) -> tuple[list[VersionSource]
     versions = []
     for municipality_folder, folder in pairs:
         municipality = cache.get(municipality_folder)
-        if municipality is None and (municipality_folder / MUNICIPALITY_FILE).exists():
-            municipality, found = load_file(municipality_folder / MUNICIPALITY_FILE)
-            problems += found + schema.check_file(municipality)
+        if municipality is None and _is_regular(municipality_folder / MUNICIPALITY_FILE):
+            municipality, found = _load_checked(municipality_folder / MUNICIPALITY_FILE)
+            problems += found
             problems += _check_folder_id(municipality, municipality_folder, "municipality")
             cache[municipality_folder] = municipality
         source = VersionSource(municipality, folder)
         for path in _yaml_files(folder):
-            loaded, found = load_file(path)
-            problems += found + schema.check_file(loaded)
+            loaded, found = _load_checked(path)
+            problems += found
             source.files.append(loaded)
         versions.append(source)
     for source in versions:
@@ -132,8 +152,35 @@ def _load_versions(root: Path, quotes: bool = True) -> tuple[list[VersionSource]
         focus = root.resolve()
         versions = [v for v in versions if v.folder.resolve() == focus]
         own = {f.display for v in versions for f in v.files} | {v.municipality.display for v in versions if v.municipality}
-        problems = [p for p in problems if p.file in own]
+        inside = _display(root).rstrip("/")
+        problems = [p for p in problems if p.file in own or p.file == inside or p.file.startswith(inside + "/")]
     return versions, sorted(set(problems))
+
+
+# The preview server (macros/site/preview.py) turns this on: a file whose
+# modification time, size and inode are unchanged is not read and checked again
+# (its LoadedFile is reused, which also lets macros.site.site reuse the model
+# of a version none of whose files changed). Off for every other command.
+_UNCHANGED_FILES: dict | None = None
+
+
+def reuse_unchanged_files(on: bool) -> None:
+    global _UNCHANGED_FILES
+    _UNCHANGED_FILES = {} if on else None
+
+
+def _load_checked(path: Path) -> tuple[LoadedFile, list[Problem]]:
+    """load_file and the schema check of one file."""
+    if _UNCHANGED_FILES is None:
+        loaded, found = load_file(path)
+        return loaded, found + schema.check_file(loaded)
+    st = path.lstat()  # never through a link
+    key = (st.st_mtime_ns, st.st_size, st.st_ino, display_name(path))
+    hit = _UNCHANGED_FILES.get(path)
+    if hit is None or hit[0] != key:
+        loaded, found = load_file(path)
+        hit = _UNCHANGED_FILES[path] = (key, loaded, tuple(found + schema.check_file(loaded)))
+    return hit[1], list(hit[2])
 
 
 def _check_folder_id(loaded: LoadedFile | None, folder: Path, kind: str) -> list[Problem]:
@@ -145,7 +192,7 @@ def _check_folder_id(loaded: LoadedFile | None, folder: Path, kind: str) -> list
     value = loaded.data.get("id")
     if isinstance(value, str) and value != folder.name:
         return [Problem(loaded.display, *loaded.where(("id",)),
-                        f"the id '{value}' differs from the folder name '{folder.name}'",
+                        f"the id '{schema.short(value)}' differs from the folder name '{folder.name}'",
                         f"use 'id: {folder.name}', or rename the folder")]
     return []
 
@@ -155,6 +202,8 @@ def collect_ids(source: VersionSource) -> list[Problem]:
     problems = []
     for loaded in source.files:
         file_kind = loaded.data.get("kind") if isinstance(loaded.data, dict) else None
+        if not isinstance(file_kind, str):  # e.g. 'kind: []': reported by the schema check
+            file_kind = None
         for path, node in _walk(loaded.data):
             if not isinstance(node, dict) or not isinstance(node.get("id"), str):
                 continue
@@ -169,7 +218,7 @@ def collect_ids(source: VersionSource) -> list[Problem]:
                 first, first_path, _ = source.ids[node_id]
                 line, _ = first.where(first_path + ("id",))
                 problems.append(Problem(loaded.display, *loaded.where(path + ("id",)),
-                                        f"the id '{node_id}' is used twice in this version",
+                                        f"the id '{schema.short(node_id)}' is used twice in this version",
                                         f"it is already used in {first.display}:{line}; ids must be unique: choose another"))
             else:
                 source.ids[node_id] = (loaded, path, item_kind)
@@ -187,7 +236,7 @@ def check_version(source: VersionSource, siblings: dict[str, VersionSource] | No
         files = source.of_kind(kind)
         for extra in files[1:]:
             problems.append(Problem(extra.display, *extra.where(("kind",)),
-                                    f"a second file of kind '{kind}' in this version",
+                                    f"a second file of kind '{schema.short(kind)}' in this version",
                                     f"the first is {files[0].display}; a version has one {kind}: merge them"))
     for loaded in source.files:
         if loaded.path.name != VERSION_FILE and isinstance(loaded.data, dict) and loaded.data.get("kind") in ("version", "municipality"):
@@ -222,7 +271,7 @@ def check_version(source: VersionSource, siblings: dict[str, VersionSource] | No
     for key, loaded, path, value in refs:
         if key == "document":
             if value not in documents:
-                problems.append(Problem(loaded.display, *loaded.where(path), f"unknown document '{value}'" + _in_trail(loaded, path),
+                problems.append(Problem(loaded.display, *loaded.where(path), f"unknown document '{schema.short(value)}'" + _in_trail(loaded, path),
                                         _ref_hint("the documents of version.yaml", value, documents)))
             continue
         wanted = REFERENCES[key]
@@ -230,14 +279,15 @@ def check_version(source: VersionSource, siblings: dict[str, VersionSource] | No
         if found is None or found[2] not in wanted:
             candidates = {i for i, (_, _, kind) in defined.items() if kind in wanted}
             what = " or ".join(_KIND_WORDS[k] for k in wanted)
-            message = f"unknown {what} '{value}'" if found is None else \
-                f"'{value}' is a {_KIND_WORDS.get(found[2], found[2])}, not a {what}"
+            other = (_KIND_WORDS.get(found[2]) or (schema.short(found[2]) if found[2] else "")) if found else ""
+            message = f"unknown {what} '{schema.short(value)}'" if found is None else \
+                f"'{schema.short(value)}' is {'a ' + other if other else 'the id of another kind of item'}, not a {what}"
             elsewhere = [name for name, v in sorted(siblings.items()) if value in v.ids]
             if found is not None:
                 hint = f"'{key}' takes the id of a {what}" + (f"; {schema.suggest(value, candidates)}" if
                                                                 schema.suggest(value, candidates).startswith("did") else "")
             elif elsewhere:
-                hint = (f"this version does not define '{value}' (version {elsewhere[0]} does); a version may only "
+                hint = (f"this version does not define '{schema.short(value)}' (version {elsewhere[0]} does); a version may only "
                         "refer to its own items: define it in this version too, or correct the id")
             else:
                 hint = _ref_hint(f"the {what} ids of this version", value, candidates)
@@ -262,22 +312,22 @@ def _check_lineage(source: VersionSource, siblings: dict[str, VersionSource], en
         trail = _in_trail(loaded, path)
         if name == source.folder.name:
             problems.append(Problem(loaded.display, *loaded.where(path + ("version",)),
-                                    f"lineage points to its own version '{name}'{trail}",
+                                    f"lineage points to its own version '{schema.short(name)}'{trail}",
                                     "lineage says where an item came from in an earlier version"))
             continue
         other = siblings.get(name)
         if other is None:
-            problems.append(Problem(loaded.display, *loaded.where(path + ("version",)), f"unknown version '{name}'{trail}",
+            problems.append(Problem(loaded.display, *loaded.where(path + ("version",)), f"unknown version '{schema.short(name)}'{trail}",
                                     schema.suggest(name, siblings) if siblings else "there are no other versions of this municipality"))
             continue
         other_start = _period_start(other)
         if start is not None and other_start is not None and other_start > start:
             problems.append(Problem(loaded.display, *loaded.where(path + ("version",)),
-                                    f"lineage points to the later version '{name}'{trail}",
+                                    f"lineage points to the later version '{schema.short(name)}'{trail}",
                                     "lineage may only name earlier versions; otherwise versions could point at each other in a cycle"))
         if isinstance(item, str) and item not in other.ids:
             problems.append(Problem(loaded.display, *loaded.where(path + ("item",)),
-                                    f"version '{name}' has no item '{item}'{trail}",
+                                    f"version '{schema.short(name)}' has no item '{schema.short(item)}'{trail}",
                                     schema.suggest(item, other.ids)))
     return problems
 

@@ -36,8 +36,12 @@ def versions_json(agendas: list[Agenda]) -> list[dict]:
             for a in reversed(ordered(agendas))]
 
 
-def describe(agenda: Agenda) -> str:
-    """"Veiligheidsagenda 2024-2027 (vastgesteld)": the title, the period only if the title lacks it."""
+def full_title(agenda: Agenda) -> str:
+    """"Veiligheidsagenda 2024-2027": the title, with the period only if the title lacks it."""
     period = f"{agenda.period_start}-{agenda.period_end}"
-    title = agenda.title if period in agenda.title else f"{agenda.title} {period}"
-    return f"{title} ({VERSION_STATUS[agenda.status]})"
+    return agenda.title if period in agenda.title else f"{agenda.title} {period}"
+
+
+def describe(agenda: Agenda) -> str:
+    """"Veiligheidsagenda 2024-2027 (vastgesteld)": the full title and the status."""
+    return f"{full_title(agenda)} ({VERSION_STATUS[agenda.status]})"

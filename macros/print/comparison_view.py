@@ -16,7 +16,7 @@ from macros.compare.diff import Change, diff, lineage, word_diff
 from macros.policy.model import Agenda
 from macros.policy.versions import describe, version_title
 from macros.print.headings import Heading, Headings
-from macros.site.render_versions import change_groups, old_title  # shared with the comparison page
+from macros.compare.groups import change_groups, old_title  # shared with the comparison page
 from macros.words import CHANGE_LABELS, FIELD_LABELS, KIND_LABELS, VERSION_STATUS, dutch_date
 
 

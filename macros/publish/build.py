@@ -24,6 +24,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from macros.policy.problems import Problem
+from macros.site.templating import render
 
 # Used when there is no git history (a tarball, a shallow export): any fixed value keeps builds identical.
 FALLBACK_EPOCH = "1700000000"
@@ -130,13 +131,6 @@ class SiteAddressError(Exception):
         super().__init__(str(problem))
 
 
-REDIRECT = """<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>Veiligheidsagenda</title>
-<meta http-equiv="refresh" content="0; url={target}/"><link rel="canonical" href="{target}/"></head>
-<body><p><a href="{target}/">Naar de geldende veiligheidsagenda</a></p></body></html>
-"""
-
-
 def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True, preview: bool = False) -> Path:
     """Build every version into a temporary sibling of `site_dir`, then swap it in.
 
@@ -163,8 +157,10 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
 
         versions, current = _versions(config_file)
         config = load_config(str(config_file))
-        site = load_site(*settings(config))
-        pdfs = build_downloads(site.versions, config["site_url"] or "", workers=min(2, os.cpu_count() or 1))
+        policy, municipality, version, templates = settings(config)
+        site = load_site(policy, municipality, version, templates)
+        pdfs = build_downloads(site.versions, config["site_url"] or "", workers=min(2, os.cpu_count() or 1),
+                               templates=templates)  # a site's own print templates too
         sizes = {f"{version}/{path}": len(data) for version, files in pdfs.items() for path, data in files.items()}
         for version in versions:
             _build_one(config_file, staging / version, strict, version, sizes)
@@ -174,12 +170,12 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
         shutil.copytree(staging / current, staging / ALIAS)
         (staging / "versions.json").write_text(json.dumps(versions_json(list(site.versions)), ensure_ascii=False, indent=1),
                                                encoding="utf-8")
-        (staging / "index.html").write_text(REDIRECT.format(target=ALIAS), encoding="utf-8")
+        (staging / "index.html").write_text(render("redirect.html", target=ALIAS), encoding="utf-8")
         from macros.publish.editor import editor_config, publish_editor
 
         editor_settings = dict(((config.get("extra") or {}).get("agenda") or {}).get("editor") or {})
         editor_settings.setdefault("site_url", config["site_url"] or "")
-        policy, municipality, _ = settings(config)
+        policy, municipality = settings(config)[:2]
         publish_editor(staging, editor_config(policy, municipality, editor_settings))
         old = None
         if target.exists():

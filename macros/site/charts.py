@@ -1,78 +1,142 @@
 """Charts as inline SVG, made at build time: no script, no request elsewhere.
 
-Each chart has an accessible name (<title>) and description (<desc>) and is
-always shown with a data table holding the same numbers (see render code).
-Colours come from CSS classes so that light and dark mode both keep contrast.
+Here the geometry is worked out (positions, sizes, the spoken description);
+`templates/partials/charts.svg` draws it. Each chart has an accessible name
+(<title>) and description (<desc>) and is always shown with a data table
+holding the same numbers. Colours come from CSS classes so that light and
+dark mode both keep contrast.
 """
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import dataclass
 
-from macros.words import dutch_number
 from macros.policy.model import Series
+from macros.words import dutch_number
+
+NO_VALUE = "geen waarde"
 
 
-def small_multiples(series: Series, chart_id: str) -> str:
+@dataclass(frozen=True)
+class Bar:
+    category: str
+    x: str  # left edge, formatted to one decimal
+    cx: str  # centre
+    y: str = ""  # top of the bar ("" when there is no value)
+    width: str = ""
+    height: str = ""
+    label_y: str = ""
+    value: str = ""  # the value in Dutch notation
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One small bar chart: one row of a series, on its own scale."""
+
+    id: str
+    label: str
+    width: int
+    height: int
+    left: int
+    baseline: int
+    axis_y: int
+    empty_y: int
+    description: str
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class SmallMultiples:
+    title: str
+    panels: tuple[Panel, ...]
+
+
+def small_multiples(series: Series, chart_id: str) -> SmallMultiples:
     """One small bar chart per row, each on its own scale, so that the trend of a
     small series (a town: 67) stays visible next to a large one (the country: 13.466)."""
-    panels = [_bar_panel(row.label, series.categories, row.values, f"{chart_id}-{i}")
-              for i, row in enumerate(series.rows)]
-    return f'<div class="agenda-chart" role="group" aria-label="{escape(series.title)}">{"".join(panels)}</div>'
+    return SmallMultiples(series.title, tuple(_bar_panel(row.label, series.categories, row.values, f"{chart_id}-{i}")
+                                              for i, row in enumerate(series.rows)))
 
 
-def _bar_panel(label: str, categories, values, panel_id: str) -> str:
+def _bar_panel(label: str, categories, values, panel_id: str) -> Panel:
     width, height, top, bottom, left = 260, 170, 28, 30, 8
     plot_h = height - top - bottom
     known = [v for v in values if v is not None]
     peak = max(known) if known else 1
     step = (width - 2 * left) / max(len(categories), 1)
     bar_w = step * 0.6
-    parts = []
+    bars = []
     for i, (category, value) in enumerate(zip(categories, values)):
         x = left + i * step + (step - bar_w) / 2
         cx = x + bar_w / 2
-        parts.append(f'<text class="agenda-chart-axis" x="{cx:.1f}" y="{height - 10}" text-anchor="middle">'
-                     f'{escape(str(category))}</text>')
         if value is None:
-            parts.append(f'<text class="agenda-chart-value" x="{cx:.1f}" y="{top + plot_h - 4}" '
-                         'text-anchor="middle">geen waarde</text>')
+            bars.append(Bar(str(category), f"{x:.1f}", f"{cx:.1f}"))
             continue
         bar_h = plot_h * (value / peak) * 0.85 if peak else 0
         y = top + plot_h - bar_h
-        parts.append(f'<rect class="agenda-chart-bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{bar_h:.1f}"/>')
-        parts.append(f'<text class="agenda-chart-value" x="{cx:.1f}" y="{y - 5:.1f}" text-anchor="middle">'
-                     f'{dutch_number(value)}</text>')
-    baseline = top + plot_h
-    values_text = ", ".join(f"{c}: {dutch_number(v) if v is not None else 'geen waarde'}" for c, v in zip(categories, values))
-    return (f'<svg class="agenda-chart-panel" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-            f'role="img" aria-labelledby="{panel_id}-t {panel_id}-d">'
-            f'<title id="{panel_id}-t">{escape(label)}</title><desc id="{panel_id}-d">{escape(values_text)}</desc>'
-            f'<text class="agenda-chart-title" x="{left}" y="16">{escape(label)}</text>'
-            f'<line class="agenda-chart-baseline" x1="{left}" x2="{width - left}" y1="{baseline}" y2="{baseline}"/>'
-            f'{"".join(parts)}</svg>')
+        bars.append(Bar(str(category), f"{x:.1f}", f"{cx:.1f}", f"{y:.1f}", f"{bar_w:.1f}", f"{bar_h:.1f}",
+                        f"{y - 5:.1f}", dutch_number(value)))
+    description = ", ".join(f"{c}: {dutch_number(v) if v is not None else NO_VALUE}" for c, v in zip(categories, values))
+    return Panel(panel_id, label, width, height, left, top + plot_h, height - 10, top + plot_h - 4, description, tuple(bars))
 
 
-def stacked_bars(rows: list[tuple[str, list[tuple[str, int]]]], title: str, chart_id: str) -> str:
-    """Horizontal stacked bars: per row (a theme) the count per status, labelled in the bar."""
-    width, row_h, label_w = 720, 34, 300
+@dataclass(frozen=True)
+class Segment:
+    x: str
+    width: str
+    shade: int  # the status's position: its colour class
+    count: int
+    labelled: bool  # wide enough to show the count
+    label_x: str
+
+
+@dataclass(frozen=True)
+class StackedRow:
+    label: str
+    y: int
+    segments: tuple[Segment, ...]
+    label_y: int  # baseline of the label: beside the bar, or above it on a phone
+    bar_y: int
+    count_y: int  # baseline of the counts in the bar
+
+
+@dataclass(frozen=True)
+class StackedBars:
+    id: str
+    title: str
+    width: int
+    height: int
+    row_height: int
+    description: str
+    rows: tuple[StackedRow, ...]
+    layout: str = "wide"  # "wide": labels beside the bars; "narrow" (a phone): labels above them
+    bar_height: int = 26
+
+
+def stacked_bars(rows: list[tuple[str, list[tuple[str, int]]]], title: str, chart_id: str,
+                 narrow: bool = False) -> StackedBars:
+    """Horizontal stacked bars: per row (a theme) the count per status, labelled in the bar.
+    Narrow: for a phone, each label above its bar, which then takes the whole width
+    (scaled down, the wide chart's labels would be a few pixels high)."""
+    width, row_h, label_w, bar_h = (360, 50, 0, 24) if narrow else (720, 34, 300, 26)
     height = row_h * len(rows) + 10
     total_max = max((sum(n for _, n in counts) for _, counts in rows), default=1) or 1
     scale = (width - label_w - 10) / total_max
-    parts = []
+    out = []
     for r, (label, counts) in enumerate(rows):
         y = 5 + r * row_h
-        parts.append(f'<text class="agenda-chart-axis" x="0" y="{y + 20}">{escape(label if len(label) <= 40 else label[:39] + "…")}</text>')
         x = label_w
-        for s, (status, n) in enumerate(counts):
+        segments = []
+        for s, (_status, n) in enumerate(counts):
             if not n:
                 continue
             w = n * scale
-            parts.append(f'<rect class="agenda-chart-bar agenda-chart-bar-{s}" x="{x:.1f}" y="{y}" width="{w:.1f}" height="{row_h - 8}"/>')
-            if w > 18:
-                parts.append(f'<text class="agenda-chart-inbar" x="{x + w / 2:.1f}" y="{y + 18}" text-anchor="middle">{n}</text>')
+            segments.append(Segment(f"{x:.1f}", f"{w:.1f}", s, n, w > 18, f"{x + w / 2:.1f}"))
             x += w
-    desc = "; ".join(f"{label}: " + ", ".join(f"{n} {status}" for status, n in counts if n) for label, counts in rows)
-    return (f'<svg class="agenda-chart-panel agenda-chart-wide" viewBox="0 0 {width} {height}" role="img" '
-            f'aria-labelledby="{chart_id}-t {chart_id}-d"><title id="{chart_id}-t">{escape(title)}</title>'
-            f'<desc id="{chart_id}-d">{escape(desc)}</desc>{"".join(parts)}</svg>')
+        bar_y = y + 20 if narrow else y
+        out.append(StackedRow(label if len(label) <= 40 else label[:39] + "…", y, tuple(segments),
+                              y + 14 if narrow else y + 20, bar_y, bar_y + bar_h // 2 + 5))
+    description = "; ".join(f"{label}: " + ", ".join(f"{n} {status}" for status, n in counts if n)
+                            for label, counts in rows)
+    return StackedBars(chart_id, title, width, height, row_h, description, tuple(out),
+                       "narrow" if narrow else "wide", bar_h)

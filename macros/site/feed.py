@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from macros.compare.history import History, kind_label
 from macros.policy.model import Agenda
-from macros.site.render_history import change_summary
+from macros.site.view_history import change_summary
 
 ATOM = "http://www.w3.org/2005/Atom"
 

@@ -15,6 +15,7 @@ from macros.compare.history import version_history
 from macros.policy.index import Index, build_index
 from macros.policy.model import Agenda, build_agenda
 from macros.site.pages import PageSpec, build_pages
+from macros.policy.files import check_path, walk
 from macros.policy.problems import PolicyError, Problem
 from macros.site.render import Renderer
 from macros.policy.sources import version_texts
@@ -42,26 +43,59 @@ _FAILED: dict[tuple, PolicyError] = {}
 _LAST_GOOD: dict[tuple, Site] = {}  # per (policy, municipality, version): for the preview server
 
 
-def settings(config) -> tuple[Path, str, str]:
-    """(policy folder, municipality, version) from mkdocs.yml's `extra.agenda`."""
+def settings(config) -> tuple[Path, str, str, str]:
+    """(policy folder, municipality, version, template folder) from mkdocs.yml's
+    `extra.agenda`; folders are relative to that mkdocs.yml. The template folder
+    ("" when the site has none) holds the site's own versions of templates."""
     extra = (config.get("extra") or {}).get("agenda") or {}
     root = Path(config["config_file_path"] or ".").resolve().parent
-    return root / extra.get("policy", "policy"), extra.get("municipality", ""), str(extra.get("version", ""))
+    templates = str(root / extra["templates"]) if extra.get("templates") else ""
+    return root / extra.get("policy", "policy"), extra.get("municipality", ""), str(extra.get("version", "")), templates
 
 
 def _fingerprint(folder: Path) -> tuple:
-    """The state of the policy files and of the source texts they are checked against."""
-    files = [*folder.rglob("*.y*ml"), *(folder.parent / "sources").rglob("*.*")]
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    """The state of the policy files and of the source texts they are checked against.
+
+    Never through a link (lstat): a dangling or hostile link must not stop the preview."""
+    import os
+    found = []
+    for path in [*walk(folder)[0], *walk(folder.parent / "sources")[0]]:
+        if path.suffix in (".yaml", ".yml", ".txt"):
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            found.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(found)
 
 
-def load_site(policy: Path, municipality: str, version: str) -> Site:
+def check_site_folders(config) -> list[Problem]:
+    """Symbolic links and special files in the folders mkdocs publishes or
+    renders from (`docs_dir`, the theme's `custom_dir`, e.g. overrides/).
+
+    mkdocs itself follows links there: a link to a file outside the
+    repository would be copied into the site, or read as a template.
+    """
+    from macros.policy.load import display_name
+
+    folders = [config["docs_dir"], getattr(config["theme"], "custom_dir", None)]
+    problems = []
+    for folder in filter(None, folders):
+        refused = check_path(Path(folder), display_name)
+        if refused:
+            problems.append(refused)
+            continue
+        problems += walk(Path(folder), display_name)[1]
+    return sorted(problems)
+
+
+def load_site(policy: Path, municipality: str, version: str, templates: str = "") -> Site:
     """Check the whole policy folder, then build the site of one version.
 
     Raises PolicyError with every problem when anything is wrong, so that
     nothing is published from a policy that does not validate.
     """
-    key = (str(policy), municipality, version, _fingerprint(policy))
+    key = (str(policy), municipality, version, templates, _fingerprint(policy))
     if key in _CACHE:
         return _CACHE[key]
     if key in _FAILED:  # checked once per state of the files, not once per page
@@ -77,7 +111,7 @@ def load_site(policy: Path, municipality: str, version: str) -> Site:
         raise PolicyError([Problem("mkdocs.yml", 1, 1, f"extra.agenda names version '{municipality}/{version}', "
                                    "which is not in the policy folder", f"choose one of: {known}")])
     siblings = [s for s in sources if s.folder.parent.name == municipality]
-    agendas = {s.folder.name: build_agenda(s.municipality.data, [f.data for f in s.files]) for s in siblings}
+    agendas = {s.folder.name: _agenda(s) for s in siblings}
     agenda = agendas[version]
     versions = tuple(ordered(list(agendas.values())))
     current = current_version(list(versions))
@@ -86,12 +120,29 @@ def load_site(policy: Path, municipality: str, version: str) -> Site:
     history = version_history(folder, chosen[0].municipality.data)
     texts = version_texts(folder, agenda.documents)
     site = Site(agenda, index, tuple(build_pages(agenda, versions)),
-                Renderer(agenda, index, versions, current, history, texts),
+                Renderer(agenda, index, versions, current, history, templates, texts),
                 versions, current, frozenset(p.path for p in build_pages(current, versions)))
     _CACHE.clear()
     _CACHE[key] = site
-    _LAST_GOOD[key[:3]] = site
+    _LAST_GOOD[key[:4]] = site
     return site
+
+
+_AGENDAS: dict[str, tuple] = {}  # version folder -> (ids of its loaded files, those files, model)
+
+
+def _agenda(source) -> Agenda:
+    """The model of one version, built again only when one of its loaded files is
+    new: while previewing, unchanged files come back as the same objects
+    (validate.reuse_unchanged_files), so an edit rebuilds one version's model."""
+    files = (source.municipality, *source.files)
+    key = tuple(id(f) for f in files)
+    found = _AGENDAS.get(str(source.folder))
+    if found is not None and found[0] == key:
+        return found[2]
+    agenda = build_agenda(source.municipality.data, [f.data for f in source.files])
+    _AGENDAS[str(source.folder)] = (key, files, agenda)  # the files are kept so their ids stay theirs
+    return agenda
 
 
 def downloads(config) -> dict:
@@ -102,8 +153,8 @@ def downloads(config) -> dict:
 
 def last_good_site(config) -> Site | None:
     """The last site of this configuration that passed validation, if any."""
-    policy, municipality, version = settings(config)
-    return _LAST_GOOD.get((str(policy), municipality, version))
+    policy, municipality, version, templates = settings(config)
+    return _LAST_GOOD.get((str(policy), municipality, version, templates))
 
 
 _FOR_BUILD: dict[int, tuple] = {}  # id(config) -> (config, site): one lookup per page, not a scan of the files

@@ -12,8 +12,7 @@ import unicodedata
 
 from macros.policy.model import Agenda, Source
 from macros.policy.sources import SourceText
-from macros.site.markup import relative
-from macros.site.templating import render
+from macros.site.links import relative
 
 FOLDER = "bron"
 FIX_KINDS = {"afbreking": "afgebroken woord", "paginanummer": "paginanummer of kop", "tabel": "tabelrij",
@@ -73,6 +72,6 @@ def source_document_view(agenda: Agenda, text: SourceText) -> dict:
     }
 
 
-def source_document_page(agenda: Agenda, text: SourceText, here: str, override: str = "") -> str:
-    """The body of a document's page (Markdown headings, sanitised HTML for the text)."""
-    return render("source_document.html", override, **source_document_view(agenda, text))
+def source_document(data, here: str, document_id: str) -> dict:
+    """The view of a document's page (laid out by `pages/source_document.md`)."""
+    return source_document_view(data.agenda, data.source_texts[document_id])

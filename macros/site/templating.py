@@ -15,9 +15,13 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+import os
 
-from macros.policy.text import inline_markup, md_escape, text_markup
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from macros.policy.compiled_schema import cache_dir
+from macros.policy.text import escape, inline_markup, md_escape, text_markup
 from macros.words import WORDS
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -27,7 +31,9 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 def environment(override: str = "") -> Environment:
     """The environment for one site: its own template folder first, then the shared one.
 
-    Cached per folder, so each template is compiled once per process.
+    Cached per folder, so each template is compiled once per process; the
+    compiled code is also kept on disk (keyed by the template's source), so a
+    build in a new process does not compile the templates again.
     """
     folders = [override] if override else []
     env = Environment(
@@ -38,12 +44,49 @@ def environment(override: str = "") -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        finalize=_escape,
+        bytecode_cache=_bytecode_cache(),
     )
     env.globals["words"] = WORDS
     env.filters["text"] = text_markup
     env.filters["inline"] = inline_markup
-    env.filters["md"] = md_escape
+    env.filters["md"] = markdown_text
     return env
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates in the user's cache folder; none when it cannot be written."""
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+
+
+def _escape(value) -> Markup:
+    """Every value a template prints, escaped like the rest of the site: HTML
+    entities, and braces encoded so no template delimiter can ever form in a
+    page (`Markup` from the sanitiser or `md` passes as it is)."""
+    if hasattr(value, "__html__"):
+        return value
+    return _escaped(value if isinstance(value, str) else str(value))
+
+
+@lru_cache(maxsize=16384)
+def _escaped(text: str) -> Markup:
+    # Titles, names and words repeat on every page: escape each once (a fifth of rendering otherwise).
+    return Markup(escape(text))
+
+
+def markdown_text(value: str) -> Markup:
+    """Plain text for a Markdown context (a heading, a link text, a list item).
+
+    `md_escape` already turns `<` into an entity and backslash-escapes what
+    Markdown would read as syntax; HTML-escaping it again would show `&lt;`.
+    Never use it inside an HTML attribute: there the default escaping applies.
+    """
+    return Markup(md_escape(value))
 
 
 def render(template: str, override: str = "", **context) -> str:

@@ -32,7 +32,9 @@ def test_actions_are_cards_with_labels_on_a_phone_and_the_filter_still_works(bro
     table = page.locator("table.agenda-actions")
     expect(table).to_have_class("agenda-actions agenda-cards")
     assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")  # no sideways scrolling
-    cell = page.locator("table.agenda-actions tbody tr").first.locator("td").nth(2)
+    row = page.locator("table.agenda-actions tbody tr").first
+    expect(row.get_by_role("rowheader")).to_have_count(1)  # the action names its row
+    cell = row.locator("td").nth(1)
     assert cell.evaluate("c => getComputedStyle(c, '::before').content").startswith('"Kerntaak: "')
     assert cell.evaluate("c => getComputedStyle(c).display") == "block"
     # Screen readers keep the table: the cell is still a cell of the column "Kerntaak".
@@ -43,16 +45,43 @@ def test_actions_are_cards_with_labels_on_a_phone_and_the_filter_still_works(bro
     page.close()
 
 
+
+def test_actions_are_cards_on_a_phone_without_javascript_too(browser, url):
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{url}/actueel/uitvoeringsagenda/")
+    table = page.locator("table.agenda-actions")
+    assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")  # no sideways scrolling
+    cell = table.locator("tbody tr").first.locator("td").nth(1)
+    assert cell.evaluate("c => getComputedStyle(c, '::before').content").startswith('"Kerntaak: "')
+    assert cell.evaluate("c => getComputedStyle(c).display") == "block"
+    expect(page.get_by_role("cell", name="Signaleren en adviseren").first).to_be_visible()
+    expect(page.get_by_role("rowheader").first).to_be_visible()
+    context.close()
+
 def test_on_a_wide_screen_the_actions_stay_a_table(browser, url):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{url}/actueel/uitvoeringsagenda/")
-    cell = page.locator("table.agenda-actions tbody tr").first.locator("td").nth(2)
+    cell = page.locator("table.agenda-actions tbody tr").first.locator("td").nth(1)
     assert cell.evaluate("c => getComputedStyle(c).display") == "table-cell"
     assert cell.evaluate("c => getComputedStyle(c, '::before').content") == "none"
     hint = page.locator(".agenda-scroll-hint").first
     expect(hint).to_be_hidden()  # the table fits: no hint, no scroll box
     page.close()
 
+
+
+@pytest.mark.parametrize("viewport, shown", [(PHONE, "narrow"), ({"width": 1280, "height": 900}, "wide")])
+def test_the_progress_chart_has_readable_labels_at_both_widths(browser, url, viewport, shown):
+    page = browser.new_page(viewport=viewport, locale="nl-NL")
+    page.goto(f"{url}/actueel/voortgang/2024/")
+    charts = page.get_by_role("img", name="Acties per status per thema, 2024")
+    expect(charts).to_have_count(1)  # one layout at a time
+    expect(page.locator(f"svg.agenda-chart-{shown}")).to_be_visible()
+    sizes = page.locator(f"svg.agenda-chart-{shown} .agenda-chart-axis").evaluate_all(
+        "ts => ts.map(t => t.getBoundingClientRect().height)")
+    page.close()
+    assert sizes and min(sizes) >= 12  # px on the screen: readable
 
 def test_a_wide_table_scrolls_in_a_named_box_that_the_keyboard_reaches(browser, url):
     page = browser.new_page(viewport=PHONE, locale="nl-NL")

@@ -45,7 +45,7 @@ def test_pr_check_script_writes_the_policy_diff(tmp_path):
     subprocess.run(git + ["commit", "-qam", "Rename topic"], cwd=clone, check=True)
     # As in CI: the workflow passes the public address, and the site built here is the one published.
     public = "https://www.gemeente.example/veiligheid/"
-    env = {**ENV, "AGENDA_SKIP_SETUP": "1", "SKIP_TESTS": "1", "CI": "true", "SITE_URL": public}
+    env = {**ENV, "AGENDA_SKIP_SETUP": "1", "CI": "true", "SITE_URL": public}
     result = subprocess.run(["bash", "scripts/pr-check.sh", "HEAD~1", "github"], cwd=clone, env=env,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -94,3 +94,34 @@ def test_open_data_license_comes_from_the_municipality(project):
             '<a href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl">CC0 1.0</a>') in page
     data = json.loads((project / "out" / "open-data" / "beleid.json").read_text(encoding="utf-8"))
     assert data["agenda"]["license_name"] == "CC0 1.0"
+
+
+def test_diff_of_revisions_refuses_a_symbolic_link_in_the_policy(tmp_path):
+    """`agenda diff --git` unpacks the policy of each revision: a link committed
+    there is named and never created, so its target is never read."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET_TOKEN=do-not-print\n", encoding="utf-8")
+    (clone / "policy" / VERSION / "x.yaml").symlink_to(secret)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(git + ["add", "-A"], cwd=clone, check=True)
+    subprocess.run(git + ["commit", "-qm", "Add a link"], cwd=clone, check=True)
+    result = agenda("diff", "--git", "HEAD~1", "HEAD", cwd=clone)
+    assert result.returncode == 2
+    assert result.stderr == (f"policy/{VERSION}/x.yaml (at HEAD): is a symbolic link (a shortcut to another file or "
+                             "folder); it is not read\n    hint: put the file or folder itself here, not a link to it\n"
+                             "1 problem found.\n")
+    assert "SECRET" not in result.stdout + result.stderr
+
+
+def test_github_annotation_of_a_link_names_the_file_without_a_line(project, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET_TOKEN=do-not-print\n", encoding="utf-8")
+    (project / "policy" / VERSION / "x.yaml").symlink_to(secret)
+    result = agenda("validate", "--format", "github", cwd=project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error file=policy/{VERSION}/x.yaml,title=Policy YAML::is a symbolic link (a shortcut to another file or "
+        "folder); it is not read. Hint: put the file or folder itself here, not a link to it"]
+    assert "SECRET" not in result.stdout + result.stderr

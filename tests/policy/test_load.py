@@ -82,3 +82,68 @@ def test_object_tags_are_refused(tmp_path, tag):
 def test_dates_stay_text(tmp_path):
     loaded, problems = load(tmp_path, "kind: version\ndate: 2023-10-12\n")
     assert problems == [] and loaded.data["date"] == "2023-10-12"
+
+
+def test_control_characters_get_a_position_not_a_traceback(tmp_path):
+    _, problems = load(tmp_path, "kind: theme\ntitle: Jeugd\x1b[31m\n")
+    assert problems == ["x.yaml:2:13: the file contains an escape character (U+001B), which YAML does not allow\n"
+                        "    hint: delete it (it is invisible in most editors; it often comes with text copied from a PDF)"]
+
+
+@pytest.mark.parametrize("content, position", [
+    ("kind: theme\ntitle: " + "[" * 200_000 + "]" * 200_000 + "\n", "2:57"),  # flow: libyaml's composer crashed
+    ("kind: theme\ntitle:\n" + "- " * 300_000 + "x\n", "3:99"),                  # block, on one line
+    ("kind: theme\ntitle: " + "{a: " * 100_000 + "\n", "2:204"),                 # unclosed: the error would come at the end
+], ids=["flow", "block", "unclosed"])
+def test_deep_nesting_is_refused_before_the_composer_sees_it(tmp_path, content, position):
+    _, problems = load(tmp_path, content)
+    assert problems == [f"x.yaml:{position}: the values are nested too deeply (more than 50 levels)\n"
+                        "    hint: a policy file needs only a few levels of lists and blocks: check the brackets and "
+                        "indentation here"]
+
+
+def test_limits_on_keys(tmp_path):
+    _, problems = load(tmp_path, "kind: theme\n" + "k" * 500 + ": x\n")
+    assert problems[0].startswith("x.yaml:2:1: a key is too long (500 characters; at most 100): 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkk…'")
+    _, problems = load(tmp_path, "kind: theme\n" + "".join(f"k{i}: x\n" for i in range(2000)))
+    assert problems == ["x.yaml:1001:1: a block holds too many keys (more than 1,000)\n"
+                        "    hint: split it into several blocks or files"]
+
+
+def test_several_documents_and_merge_keys(tmp_path):
+    _, problems = load(tmp_path, "kind: theme\n---\nkind: theme\n")
+    assert problems == ["x.yaml:2:1: the file holds more than one YAML document\n"
+                        "    hint: remove the '---' or '...' line here: one file holds one document"]
+    _, problems = load(tmp_path, "kind: theme\nsource: {document: x}\n<<: {section: '1'}\n")
+    assert problems == ["x.yaml:3:1: YAML merge keys ('<<') are not allowed\n    hint: write the keys out in full"]
+
+
+def test_a_symbolic_link_is_named_and_never_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (tmp_path / "x.yaml").symlink_to(secret)
+    loaded, problems = load_file(tmp_path / "x.yaml", display="x.yaml")
+    assert loaded.data is None and loaded.text == ""
+    assert [str(p) for p in problems] == ["x.yaml: is a symbolic link (a shortcut to another file or folder); it is not read\n"
+                                          "    hint: put the file or folder itself here, not a link to it"]
+
+
+def test_a_named_pipe_is_refused_without_waiting(tmp_path):
+    import os
+    os.mkfifo(tmp_path / "x.yaml")
+    _, problems = load_file(tmp_path / "x.yaml", display="x.yaml")
+    assert str(problems[0]).startswith("x.yaml: is not a regular file or folder (a device, pipe or socket)")
+
+
+def test_the_original_text_of_a_value_is_kept_for_messages(tmp_path):
+    loaded, problems = load(tmp_path, "kind: theme\nstatus: no\nnumber: 1.10\ntitle: Nee\n")
+    assert problems == [] and loaded.data["status"] is False and loaded.data["number"] == 1.1
+    assert loaded.written(("status",)) == "no" and loaded.written(("number",)) == "1.10"
+    assert loaded.written(("title",)) is None
+
+
+def test_problems_of_one_file_are_listed_up_to_a_limit(tmp_path):
+    _, problems = load(tmp_path, "kind: theme\n" + "a: x\n" * 30_000)
+    assert len(problems) == 101 and problems[0].startswith("x.yaml:3:1: the key 'a' appears twice in the same block")
+    assert problems[-1] == ("x.yaml:103:1: more problems follow in this file (only the first 100 are listed)\n"
+                            "    hint: fix these first, then check again")

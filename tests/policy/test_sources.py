@@ -138,3 +138,17 @@ def test_fixes_are_applied_in_order_and_kept_for_review(tmp_path):
     assert [f.kind for f in text.fixes] == ["afbreking", "ocr"]
     assert text.contains("1", "De Ondermijning is afgebroken")
     assert not text.contains("1", "Ondernijning")
+
+
+def test_a_source_text_that_is_a_link_is_refused_and_never_read(project, tmp_path):
+    """Sources arrive in pull requests like policy files: a link to a file outside is named, not followed."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("[[§ 1.1]]\nGEHEIM-uit-een-ander-bestand\n", encoding="utf-8")
+    text = project / "sources" / "deventer" / "sva-2024-2027.txt"
+    text.unlink()
+    text.symlink_to(secret)
+    result = agenda("validate", cwd=project)
+    assert result.returncode == 1
+    assert ("sources/deventer/sva-2024-2027.txt: is a symbolic link (a shortcut to another file or folder); "
+            "it is not read") in result.stdout + result.stderr
+    assert "GEHEIM" not in result.stdout + result.stderr

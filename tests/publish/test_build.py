@@ -35,6 +35,35 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []  # no leftovers
 
 
+def test_links_and_special_files_in_the_site_folders_stop_the_build(project, tmp_path):
+    """mkdocs follows links in docs/ (it would publish the target) and the theme
+    reads templates from overrides/: both are refused by name, nothing is built."""
+    import os
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET_TOKEN=do-not-publish\n", encoding="utf-8")
+    (project / "docs" / "geheim.md").symlink_to(secret)
+    (project / "overrides" / "partials").mkdir()
+    (project / "overrides" / "partials" / "footer.html").symlink_to(secret)
+    os.mkfifo(project / "docs" / "pijp.md")
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], cwd=project, env=ENV,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("ERROR")] == [
+        "docs/geheim.md: is a symbolic link (a shortcut to another file or folder); it is not read",
+        "    hint: put the file or folder itself here, not a link to it",
+        "docs/pijp.md: is not a regular file or folder (a device, pipe or socket); it is not read",
+        "    hint: remove it: only text files and folders belong here",
+        "overrides/partials/footer.html: is a symbolic link (a shortcut to another file or folder); it is not read",
+        "    hint: put the file or folder itself here, not a link to it",
+        "3 problems found."]
+    assert "The site folders hold symbolic links or special files (listed above); nothing was built." in result.stdout
+    assert "SECRET" not in result.stdout + result.stderr and not site.exists()
+    result = agenda("build", "--preview", "--site-dir", str(site), cwd=project)  # the publishing command says the same
+    assert result.returncode == 1 and "docs/geheim.md: is a symbolic link" in result.stderr
+    assert "The site was not changed." in result.stderr and "SECRET" not in result.stdout + result.stderr
+
+
 def test_model_does_not_depend_on_file_order():
     from macros.policy.model import build_agenda
     from macros.policy.validate import load_versions
@@ -45,8 +74,8 @@ def test_model_does_not_depend_on_file_order():
     assert build_agenda(municipality, data) == build_agenda(municipality, list(reversed(data)))
 
 
-def _get(url):
-    with urllib.request.urlopen(url, timeout=5) as response:
+def _get(url, timeout=5):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.status, response.read().decode("utf-8")
 
 
@@ -73,8 +102,16 @@ def test_serve_reports_broken_yaml_and_keeps_serving(project):
         wait_for("unknown key 'titel'", 60)
         assert any(f"policy/{VERSION}/fundament.yaml:" in line for line in lines)
         assert server.poll() is None, "the preview server stopped"
-        status, html = _get(f"http://127.0.0.1:{port}/fundament/voetbal/")
+        # mkdocs holds requests until the rebuild is done: wait for it, however busy the machine
+        status, html = _get(f"http://127.0.0.1:{port}/fundament/voetbal/", timeout=120)
         assert status == 200 and "Voetbal" in html  # still the last good site
+        # A value nested 100,000 levels deep crashed the process (libyaml's composer).
+        time.sleep(1)
+        edit(project, "partners.yaml", "name: Politie", "name: " + "[" * 100_000 + "]" * 100_000)
+        wait_for("nested too deeply", 60)
+        assert server.poll() is None, "the preview server stopped"
+        assert _get(f"http://127.0.0.1:{port}/fundament/voetbal/", timeout=120)[0] == 200  # after the rebuild
+        assert server.poll() is None, "the preview server stopped"
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -31,6 +31,18 @@ def test_priorities_keep_their_own_chapter_structure(doetinchem):
         assert heading in page.plain
 
 
+
+@pytest.mark.parametrize("name", ["thema-ondermijnende-criminaliteit.yaml", "thema-zorg-en-veiligheid.yaml"])
+def test_a_priority_opens_with_its_introduction_in_plain_text(doetinchem, name):
+    """The paragraphs before § 7.1 / § 8.1 are ordinary text in the kadernota: no wall of bold."""
+    theme = yaml.safe_load((DOETINCHEM / name).read_text(encoding="utf-8"))
+    html = read(doetinchem, f"thema/{theme['id']}/")
+    first = theme["intro"].split("\n\n")[0].strip()[:60]
+    assert 'class="agenda-lead"' not in html
+    block = html.split(first, 1)[0].rsplit("<div ", 1)[1]
+    assert block.startswith('class="agenda-text"'), block[:80]
+    assert "lead" not in theme  # nothing of it is emphasised in the source
+
 def test_partners_with_the_descriptions_the_text_gives(doetinchem):
     partners = yaml.safe_load((DOETINCHEM / "partners.yaml").read_text(encoding="utf-8"))["partners"]
     described = [p for p in partners if p.get("description")]

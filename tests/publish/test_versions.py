@@ -1,6 +1,10 @@
 """Every version on its own stable URLs; the one in force as the default alias."""
 
 import json
+import posixpath
+import re
+
+import pytest
 
 from conftest import read
 from helpers import Page
@@ -63,3 +67,51 @@ def test_comparison_page_marks_changes_for_screen_readers(published):
     assert "<details><summary>Toon de " in html  # unchanged items are collapsed, not hidden
     old = Page(read(published, "actueel/vergelijk/2020-2023/")).plain
     assert "Drugs is opgegaan in Ondermijnende effecten van criminaliteit" in old  # lineage from section 1.1
+
+
+@pytest.mark.parametrize("municipality", ["deventer", "doetinchem"])
+def test_no_page_repeats_a_period_in_a_title(request, municipality):
+    """"Meerjarenbeleidsplan Veiligheid 2024-2027" carries its period already: no "2024-2027 2024-2027"."""
+    site = request.getfixturevalue("published" if municipality == "deventer" else "published_doetinchem")
+    repeated = {}
+    for path in site.rglob("index.html"):
+        found = re.findall(r"\b(\d{4}-\d{4}) \1\b", Page(path.read_text(encoding="utf-8")).plain)
+        if found:
+            repeated[path.parent.relative_to(site).as_posix()] = found
+    assert len(list(site.rglob("index.html"))) > 30 and repeated == {}
+
+
+def test_the_version_overview_names_each_version_with_its_period_once(published):
+    rows = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', read(published, "actueel/versies/"))
+    assert rows == ["Strategische Veiligheidsagenda Deventer 2024-2027",
+                    "Plan van aanpak Meerjarenbeleidsplan Veiligheid 2024-2027",
+                    "Meerjarenbeleidsplan Veiligheid 2020-2023"]
+
+
+
+def test_every_item_listed_in_a_comparison_opens_where_it_is(published):
+    """A council member opens an added, changed or unchanged item in the newer version and a
+    removed one in the older version, straight from the lists of a comparison."""
+    versions = json.loads((published / "versions.json").read_text(encoding="utf-8"))
+    newest_first = [v["version"] for v in versions]
+    alias = {a: v["version"] for v in versions for a in v["aliases"]}
+    checked = 0
+    for page in sorted(published.glob("*/vergelijk/*/index.html")):
+        folder, other = page.parent.parent.parent.name, page.parent.name
+        this = alias.get(folder, folder)
+        newer, older = sorted((this, other), key=newest_first.index)
+        here = page.parent.relative_to(published).as_posix() + "/"
+        html = page.read_text(encoding="utf-8")
+        for block in re.findall(r'<div class="agenda-(?:change-list|unchanged)">(.*?)</div>', html, re.S):
+            removed = block.startswith('\n<h3 id="verwijderd"') or block.startswith('<h3 id="verwijderd"')
+            expected = older if removed else newer
+            for item in re.findall(r"<li>(.*?)</li>", block):
+                if item == "<em>Geen.</em>":
+                    continue
+                link = re.match(r'[^:<]+: <a href="([^"]+)"><strong>', item)
+                assert link, (here, item)  # the title is a link
+                target, _, anchor = posixpath.normpath(posixpath.join(here, link.group(1))).partition("#")
+                assert target.split("/")[0] == (folder if expected == this else expected), (here, item)
+                assert not anchor or anchor in Page(read(published, target + "/")).ids, (here, item)
+                checked += 1
+    assert checked > 500

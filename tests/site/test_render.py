@@ -152,3 +152,42 @@ def test_many_themes_are_reached_through_their_overview(site):
     assert next(e[label] for e in build_nav(crowded) if label in e) == "thema/index.md"
     overview = Page(read(site, "thema/"))
     assert {"../pijler/bewustwording-weerbaarheid/", "ondermijning/"} <= set(overview.links)
+
+
+def test_every_kind_of_page_has_a_view_and_a_template():
+    from macros.site import templating
+    from macros.site.render import PAGES
+    from macros.site.site import load_site
+
+    kinds = {p.kind for p in load_site(POLICY, "deventer", "2024-2027").pages}
+    assert {"theme", "action", "comparison", "version_overview", "progress"} <= kinds
+    assert kinds <= set(PAGES), kinds - set(PAGES)
+    for kind in PAGES:
+        assert (templating.TEMPLATES / "pages" / f"{kind}.md").is_file(), kind
+
+
+def test_the_renderer_lays_out_a_tiny_agenda_with_its_text_escaped():
+    """Straight from a model built in the test: every page of it, no build."""
+    from tiny import agenda, plan
+
+    from macros.policy.index import build_index
+    from macros.site.pages import build_pages
+    from macros.site.render import Renderer
+
+    this = agenda(theme_title="Wonen <18 & {{ 6*7 }}", plans=(plan(2024, {"a1": "gepland", "a2": ""}),))
+    renderer = Renderer(this, build_index(this))
+    bodies = {p.path: renderer.page(p.kind, p.item_id, p.path) for p in build_pages(this)}
+    theme = bodies["thema/ondermijning.md"]
+    assert theme.startswith("# 4 Wonen &lt;18 & &#123;&#123; 6\\*7 &#125;&#125;\n")  # Markdown heading, escaped once
+    assert "42" not in theme and "{{" not in "".join(bodies.values())
+    assert "## Geschiedenis {#geschiedenis}\n" in theme  # an item page ends with its history
+    table = bodies["uitvoeringsagenda.md"]
+    assert '<span class="agenda-meta">Wonen &lt;18 &amp; &#123;&#123; 6*7 &#125;&#125;</span>' in table  # in HTML: HTML-escaped
+    assert '<option value="ondermijning">Wonen &lt;18 &amp; &#123;&#123; 6*7 &#125;&#125;</option>' in table
+    assert "<p class=\"agenda-filter-count\" role=\"status\" aria-live=\"polite\">2 acties</p>" in table
+    rows = re.findall(r'<tr role="row" data-[^>]*>(<t[hd][^>]*>)', table)
+    assert rows == ['<th scope="row" role="rowheader">'] * 2  # each action names its row
+    progress = bodies["voortgang/2024.md"]
+    headers = re.findall(r'<th scope="col">([^<]+)</th>', progress)
+    assert "Nog niet bepaald" in headers and all(h[0].isupper() for h in headers)
+    assert renderer.banner("index.md", frozenset()) == ""  # no other version: no banner

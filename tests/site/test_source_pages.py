@@ -70,3 +70,10 @@ def test_the_built_pages_hold_the_text_and_resolve_every_source_link(site):
         path, anchor = url.split("#")
         target = posixpath.normpath(posixpath.join("pijler/bewustwording-weerbaarheid/", path))
         assert anchor in Page(read(site, target + "/")).ids, (document, section)
+
+
+def test_the_sources_page_links_every_document_with_a_page_of_its_own(site):
+    documents = {p.parent.name for p in (site / "bron").glob("*/index.html")}
+    links = Page(read(site, "bronnen/")).links
+    assert len(documents) >= 3
+    assert {link.split("/")[-2] for link in links if link.startswith("../bron/")} == documents

@@ -1,0 +1,125 @@
+"""What every page view starts from, and the small view pieces many pages share.
+
+A page view is a plain dataclass: titles, relative links, lists, counts,
+all worked out here in Python. The templates in `macros/templates/` only
+lay them out; policy text stays the model's own string until a template
+passes it through the sanitiser (`|text`, `|inline`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from macros.compare.history import History
+from macros.policy.index import Index, page_path
+from macros.policy.model import Agenda, Editorial, Source
+from macros.policy.versions import version_title
+from macros.site.downloads import human_size
+from macros.site.links import Link, md_link
+from macros.site.source_pages import source_url
+from macros.words import EDITORIAL_FIELDS, EDITORIAL_KINDS, EDITORIAL_LINK_FIELDS, EDITORIAL_TEXT_FIELDS
+
+
+@dataclass(frozen=True)
+class PageData:
+    """One version of the agenda with everything its pages read."""
+
+    agenda: Agenda
+    index: Index
+    versions: tuple[Agenda, ...]  # every version of the municipality, oldest first
+    current: Agenda | None  # the version in force
+    history: History
+    source_texts: dict = field(default_factory=dict)  # document id -> SourceText (macros.policy.sources)
+
+
+@dataclass(frozen=True)
+class EditorialNote:
+    """A mark in words that a field is the editors' own: "Koppeling door de redactie (kerntaak): <reason>"."""
+
+    kind: str  # Koppeling door de redactie / Tekst van de redactie / Keuze van de redactie
+    field: str  # the field's Dutch name
+    reason: str
+
+
+def editorial_note(field_name: str, reason: str) -> EditorialNote:
+    kind = EDITORIAL_KINDS["link" if field_name in EDITORIAL_LINK_FIELDS else
+                           "text" if field_name in EDITORIAL_TEXT_FIELDS else "choice"]
+    # Some reasons already start with the kind ("Koppeling door de redactie: ..."): say it once.
+    if reason.lower().startswith(kind.lower() + ":"):
+        reason = reason[len(kind) + 1:].strip()
+        reason = reason[:1].upper() + reason[1:]
+    return EditorialNote(kind, EDITORIAL_FIELDS.get(field_name, field_name.replace("_", " ")), reason)
+
+
+def editorial_notes(entries: tuple[Editorial, ...], skip: tuple[str, ...] = ()) -> tuple[EditorialNote, ...]:
+    """The marks for an item's editorial fields, except those a page shows next to the field itself."""
+    return tuple(editorial_note(e.field, e.reason) for e in entries if e.field not in skip and e.field != "source")
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """"Bron: <document>, § 2.1" under a part of the text, linked to the section on the document's page,
+    with the marks for what of the item the editors added."""
+
+    title: str
+    where: str
+    href: str = ""  # "" where the document has no page on the site (or on a page outside the site)
+    editorial: tuple[EditorialNote, ...] = ()
+
+
+def source_view(agenda: Agenda, source: Source | None, here: str = "", skip: tuple[str, ...] = ()) -> SourceView | None:
+    """The source line of an item on page `here` (docs-relative .md path; "" gives no link);
+    `skip`: editorial fields the page marks next to the field itself."""
+    if source is None:
+        return None
+    doc = agenda.document(source.document)
+    section = source.section
+    href = source_url(here, source) if here and doc and doc.file else ""
+    return SourceView(doc.title if doc else source.document, f"§ {section}" if section[:1].isdigit() else section,
+                      href, editorial_notes(source.editorial, skip))
+
+
+def numbered(number: str, title: str) -> str:
+    return f"{number} {title}" if number else title
+
+
+def partner_label(index: Index, partner_id: str) -> str:
+    """A partner's name, with its abbreviation when the name does not contain it."""
+    partner = index.partners[partner_id]
+    return f"{partner.name} ({partner.abbreviation})" if partner.abbreviation and partner.abbreviation not in partner.name \
+        else partner.name
+
+
+def partner_links(data: PageData, here: str, partner_ids) -> list[Link]:
+    return [md_link(here, page_path("partner", p), partner_label(data.index, p)) for p in partner_ids]
+
+
+def item_link(data: PageData, here: str, item_id: str, with_anchor: bool = True) -> Link:
+    """A Markdown link to the page (and anchor) that shows an item."""
+    target = data.index.link(item_id)
+    return md_link(here, target.page, target.title, target.anchor if with_anchor else "")
+
+
+@dataclass(frozen=True)
+class Download:
+    """A PDF made by `agenda build`; `size` is None in a plain `mkdocs build`."""
+
+    href: str
+    label: str
+    size: str  # "1,2 MB", or "" when not made yet
+
+
+def download(href: str, label: str, size: int | None) -> Download:
+    return Download(href, label, human_size(size) if size else "")
+
+
+def pair(data: PageData, other_id: str) -> tuple[Agenda, Agenda]:
+    """This version and another, oldest first."""
+    other = next(v for v in data.versions if v.id == other_id)
+    order = [v.id for v in data.versions]
+    return (other, data.agenda) if order.index(other.id) < order.index(data.agenda.id) else (data.agenda, other)
+
+
+def comparison_title(data: PageData, other_id: str) -> str:
+    old, new = pair(data, other_id)
+    return f"Van {version_title(old)} naar {version_title(new)}"
