@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What CI runs first on a pull/merge request (GitHub Actions and GitLab CI call this):
-# 1. validate the YAML, with annotations on the right file and line;
+# 1. validate the YAML, with annotations on the right file and line, and check its layout (agenda fmt);
 # 2. build the whole site with --strict (all versions);
 # 3. write the policy change (agenda diff) as Markdown for the request comment.
 # The test suite (browser checks included) is a separate CI job in parallel
@@ -23,6 +23,8 @@ else
   .venv/bin/agenda validate --format "$format" policy || status=1
 fi
 [ "$status" -eq 0 ] || { echo "The policy has problems; see above."; exit 1; }
+# The canonical layout (what the form editor at /beheer/ writes): `agenda fmt` fixes it.
+.venv/bin/agenda fmt --check policy || { echo "Run 'agenda fmt policy' and commit the result."; exit 1; }
 # In CI the built site is what gets published: it needs the public address (SITE_URL, set by
 # the workflow) and `agenda build` refuses without it. Elsewhere it is a local preview.
 preview="--preview"

@@ -13,7 +13,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
 fi
-if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/decap-cms/dist/decap-cms.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 [ "${AGENDA_SKIP_SETUP:-0}" = "1" ] || bash scripts/setup.sh

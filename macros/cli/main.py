@@ -1,4 +1,4 @@
-"""The `agenda` command: `validate`, `build`, `diff` and `new`."""
+"""The `agenda` command: `validate`, `fmt`, `build`, `cms-config`, `diff` and `new`."""
 
 from __future__ import annotations
 
@@ -206,6 +206,48 @@ def new(municipality: str, name: str | None, start: int | None, root: Path) -> i
     return 0
 
 
+def fmt(paths: list[Path], check: bool) -> int:
+    from macros.policy.layout import format_files
+
+    changed, problems = format_files(paths, check=check)
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+    if check:
+        for name in changed:
+            print(f"{name}: not in the canonical layout", file=sys.stderr)
+        if changed:
+            print(f"{len(changed)} file(s) would be rewritten: run `agenda fmt {' '.join(map(str, paths))}`",
+                  file=sys.stderr)
+        return 1 if changed or problems else 0
+    for name in changed:
+        print(f"rewrote {name}")
+    return 1 if problems else 0
+
+
+def cms_config(config_file: Path, output: Path | None) -> int:
+    from mkdocs.config import load_config
+
+    from macros.publish.editor import EditorSettingsError, dump_config, editor_config
+    from macros.site.site import settings
+
+    config = load_config(str(config_file))
+    editor_settings = dict(((config.get("extra") or {}).get("agenda") or {}).get("editor") or {})
+    editor_settings.setdefault("site_url", config["site_url"] or "")
+    policy, municipality = settings(config)[:2]
+    try:
+        text = dump_config(editor_config(policy, municipality, editor_settings))
+    except EditorSettingsError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        print(f"wrote {output}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="agenda", description="Check and publish a veiligheidsagenda kept as YAML.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -215,12 +257,24 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--format", dest="output", choices=["text", "github", "gitlab"], default="text",
                        help="text (default); github: also annotations for GitHub Actions; "
                             "gitlab: a code quality report (JSON) on standard output")
+    layout = commands.add_parser("fmt", help="rewrite policy YAML in the canonical layout (the form editor's)",
+                                 description="Rewrite policy YAML files in the one canonical layout: key order as in "
+                                             "the schema, block text, quotes wherever YAML 1.1 and 1.2 would differ. "
+                                             "The data stays the same.")
+    layout.add_argument("paths", nargs="*", default=[Path("policy")], type=Path,
+                        help="files or folders (default: policy)")
+    layout.add_argument("--check", action="store_true",
+                        help="change nothing; exit 1 and list the files that are not in the layout")
     make = commands.add_parser("build", help="build the site atomically (a failed build leaves the old site)")
     make.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path)
     make.add_argument("--site-dir", "-d", default=None, type=Path, help="output folder (default: site)")
     make.add_argument("--preview", action="store_true",
                       help="a local preview: allow a site address on this computer (http://127.0.0.1:8000/); "
                            "without it the build refuses to publish under such an address")
+    cms = commands.add_parser("cms-config", help="write the form editor's config.yml (Decap CMS) from the schema "
+                                                 "and the policy folder (agenda build does this into <site>/beheer/)")
+    cms.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path)
+    cms.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
     changes = commands.add_parser(
         "diff", help="summarise what changed between two versions (exit 0: nothing, 1: changes, 2: error)",
         description="Compare two version folders, or with --git the policy at two git revisions; "
@@ -240,6 +294,10 @@ def main(argv: list[str] | None = None) -> int:
         return compare(args.old, args.new, git=args.git)
     if args.command == "validate":
         return validate(args.policy_dir, args.output)
+    if args.command == "cms-config":
+        return cms_config(args.config_file, args.output)
+    if args.command == "fmt":
+        return fmt(args.paths, args.check)
     if args.command == "build":
         return publish(args.config_file, args.site_dir, args.preview)
     return 2  # pragma: no cover - argparse rejects unknown commands

@@ -29,12 +29,10 @@ _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
     "object": "a block of keys", "boolean": "yes/no (true or false)", "null": "nothing",
 }
-_PATTERN_HINTS = {
-    "id": ("is not a valid id",
-           "ids use lowercase letters, digits and dashes only, e.g. 'jeugd-zorg-veiligheid'"),
-    "title": ("contains a character that is not allowed in a title",
-              "titles and names are plain text: leave out '<', '>', '{' and '}'"),
-    "number": ("is not a section number", "write section numbers as in the source, e.g. \"4.3.1\""),
+_PATTERN_MESSAGES = {
+    "id": "is not a valid id",
+    "title": "contains a character that is not allowed in a title",
+    "number": "is not a section number",
 }
 
 
@@ -136,9 +134,11 @@ def _explain(loaded: LoadedFile, error) -> list[Problem]:
         return [Problem(loaded.display, line, col, f"expected {words}, found {found}{where}", hint)]
     if v == "pattern":
         name = _def_name(schema)
-        message, hint = _PATTERN_HINTS.get(name, ("does not have the expected form", f"expected: {schema.get('description', schema.get('pattern'))}"))
-        if schema.get("pattern", "").startswith("^https?"):
-            message, hint = "is not a web address", "write the full address, starting with https://"
+        message = _PATTERN_MESSAGES.get(name, "does not have the expected form")
+        if schema.get("pattern", "").startswith("^https"):
+            message = "is not a web address"
+        # The schema's Dutch message (the one the editor and VS Code show), never the raw pattern.
+        hint = schema.get("patternErrorMessage") or "see policy/README.md for the expected form"
         return [Problem(loaded.display, line, col, f"'{_short(error.instance)}' {message}{where}", hint)]
     if v in ("enum", "const"):
         options = [str(o) for o in (error.validator_value if v == "enum" else [error.validator_value])]

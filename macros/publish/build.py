@@ -171,6 +171,12 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
         (staging / "versions.json").write_text(json.dumps(versions_json(list(site.versions)), ensure_ascii=False, indent=1),
                                                encoding="utf-8")
         (staging / "index.html").write_text(render("redirect.html", target=ALIAS), encoding="utf-8")
+        from macros.publish.editor import editor_config, publish_editor
+
+        editor_settings = dict(((config.get("extra") or {}).get("agenda") or {}).get("editor") or {})
+        editor_settings.setdefault("site_url", config["site_url"] or "")
+        policy, municipality = settings(config)[:2]
+        publish_editor(staging, editor_config(policy, municipality, editor_settings))
         old = None
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))

@@ -18,7 +18,7 @@ def test_github_annotations_point_at_file_and_line(project):
     result = agenda("validate", "--format", "github", cwd=project)
     assert result.returncode == 1
     line = result.stdout.splitlines()[0]
-    assert line.startswith(f"::error file=policy/{VERSION}/fundament.yaml,line=16,col=9,title=Policy YAML::")
+    assert line.startswith(f"::error file=policy/{VERSION}/fundament.yaml,line=14,col=9,title=Policy YAML::")
     assert line.endswith("unknown key 'titel' (group 'openbare-orde' > topic 'voetbal'). Hint: did you mean 'title'?")
 
 
@@ -27,7 +27,7 @@ def test_gitlab_code_quality_report(project):
     result = agenda("validate", "--format", "gitlab", cwd=project)
     assert result.returncode == 1
     (issue,) = json.loads(result.stdout)
-    assert issue["location"] == {"path": f"policy/{VERSION}/fundament.yaml", "lines": {"begin": 16}}
+    assert issue["location"] == {"path": f"policy/{VERSION}/fundament.yaml", "lines": {"begin": 14}}
     assert issue["check_name"] == "agenda-validate" and "did you mean 'title'?" in issue["description"]
     clean = agenda("validate", "--format", "gitlab")
     assert clean.returncode == 0 and json.loads(clean.stdout) == []
@@ -74,7 +74,7 @@ def test_open_data_files_round_trip(published):
     assert rows[0]["status"] == ""  # not decided in the sources: left empty, never guessed
     partners = list(csv.DictReader(io.StringIO((base / "partners.csv").read_text(encoding="utf-8"))))
     assert len(partners) == len(site.agenda.partners)
-    assert json.loads((base / "policy.schema.json").read_text(encoding="utf-8"))["title"] == "Veiligheidsagenda policy file"
+    assert json.loads((base / "policy.schema.json").read_text(encoding="utf-8"))["title"] == "Beleidsbestand van de Veiligheidsagenda"
     assert "../open-data/beleid.json" in read(published, "actueel/open-data/")
 
 

@@ -75,8 +75,10 @@ def test_a_section_the_source_does_not_have(project, monkeypatch):
 
 def test_editorial_text_is_not_checked_but_needs_an_existing_field(project, monkeypatch):
     monkeypatch.chdir(project)
-    path = edit(project, "partners.yaml", "      Verhuurder.\n    editorial:\n      description:",
-                "      Verhuurder met veel woningen.\n    editorial:\n      beschrijving: geen reden\n      description:")
+    source = '    source: {document: sva-2024-2027, section: "6.2.1"}\n'
+    path = edit(project, "partners.yaml", f"      Verhuurder.\n{source}    editorial:\n      description:",
+                f"      Verhuurder met veel woningen.\n{source}    editorial:\n      beschrijving: geen reden\n"
+                "      description:")
     line = line_of(path, "beschrijving: geen reden")
     assert problems_of(Path("policy")) == [
         f"policy/{VERSION}/partners.yaml:{line}:7: 'editorial' names 'beschrijving', which this item does not have\n"

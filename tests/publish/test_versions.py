@@ -12,7 +12,7 @@ from helpers import Page
 
 def test_layout_and_versions_json(published):
     assert sorted(p.name for p in published.iterdir()) == [
-        "2020-2023", "2024-2027", "2024-2027-concept", "actueel", "index.html", "versions.json"]
+        "2020-2023", "2024-2027", "2024-2027-concept", "actueel", "beheer", "index.html", "versions.json"]
     versions = json.loads((published / "versions.json").read_text(encoding="utf-8"))
     assert versions == [
         {"version": "2024-2027", "title": "2024-2027 (vastgesteld)", "aliases": ["actueel"]},

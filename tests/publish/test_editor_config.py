@@ -1,0 +1,110 @@
+"""`agenda cms-config`: the form editor's configuration, generated from the schema and the policy."""
+
+import json
+import re
+
+import yaml
+
+from conftest import ROOT, agenda
+from macros.policy.schema import load_schema
+
+
+def config_of(site_config: str) -> dict:
+    result = agenda("cms-config", "-f", site_config)
+    assert result.returncode == 0, result.stderr
+    return yaml.safe_load(result.stdout)
+
+
+def entries(config: dict) -> dict:
+    return {f["file"]: (c["name"], f) for c in config["collections"] for f in c["files"]}
+
+
+def walk_fields(fields, trail=()):
+    for field in fields:
+        yield trail + (field["name"],), field
+        yield from walk_fields(field.get("fields", []), trail + (field["name"],))
+
+
+def test_every_policy_file_of_every_version_is_an_entry():
+    for site_config, municipality in (("mkdocs.yml", "deventer"), ("sites/doetinchem/mkdocs.yml", "doetinchem")):
+        config = config_of(site_config)
+        expected = {p.relative_to(ROOT).as_posix() for p in (ROOT / "policy" / municipality).rglob("*.yaml")}
+        assert set(entries(config)) == expected
+        versions = {p.parent.name for p in (ROOT / "policy" / municipality).glob("*/version.yaml")}
+        assert {c["name"] for c in config["collections"]} == {"gemeente"} | {f"versie-{v}" for v in versions}
+        assert all(c["format"] == "agenda-yaml" for c in config["collections"])
+
+
+def test_the_editor_speaks_dutch_works_through_pull_requests_and_locally():
+    config = config_of("mkdocs.yml")
+    assert config["locale"] == "nl"
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
+    assert config["backend"]["name"] == "gitlab" and config["backend"]["auth_type"] == "pkce"
+
+
+def test_fields_follow_the_schema():
+    config = config_of("mkdocs.yml")
+    collection, fundament = entries(config)["policy/deventer/2024-2027/fundament.yaml"]
+    fields = dict(walk_fields(fundament["fields"]))
+    topic = load_schema()["$defs"]["topic"]["properties"]
+    goal = fields[("groups", "topics", "goal")]
+    assert goal["widget"] == "text" and goal["label"] == "Doel" and goal["hint"] == topic["goal"]["description"]
+    assert goal["required"] is False
+    assert fields[("groups", "topics", "title")]["required"] is True
+    ident = fields[("groups", "topics", "id")]
+    assert ident["pattern"] == [load_schema()["$defs"]["id"]["pattern"],
+                                load_schema()["$defs"]["id"]["patternErrorMessage"]]
+    partners = fields[("groups", "topics", "partners")]
+    assert partners == {**partners, "widget": "relation", "collection": collection, "file": "partners",
+                        "value_field": "partners.*.id", "multiple": True}
+    document = fields[("groups", "topics", "source", "document")]
+    assert document["widget"] == "relation" and document["value_field"] == "documents.*.id"
+    _, actions = entries(config)["policy/deventer/2024-2027/uitvoeringsagenda-2024.yaml"]
+    action = dict(walk_fields(actions["fields"]))
+    assert action[("actions", "status")]["widget"] == "select"
+    assert [o["value"] for o in action[("actions", "status")]["options"]] == ["gepland", "lopend", "afgerond", "vervallen"]
+    assert action[("actions", "core_task")]["widget"] == "relation"
+    serves = action[("actions", "serves")]
+    assert serves["widget"] == "select" and {"value": "voetbal", "label": "Voetbal (voetbal)"} in serves["options"]
+    speerpunt = action[("actions", "speerpunt")]
+    assert speerpunt["widget"] == "select" and len(speerpunt["options"]) > 5
+
+
+def test_every_label_and_hint_comes_from_the_schema_in_dutch():
+    config = config_of("mkdocs.yml")
+    titles = set()
+
+    def collect(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("title"), str):
+                titles.add(node["title"])
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    collect(load_schema())
+    for _, (_, entry) in entries(config).items():
+        for trail, field in walk_fields(entry["fields"]):
+            if field["widget"] != "hidden" and trail[-1] != "value":
+                assert field["label"] in titles, trail
+                assert field.get("hint"), trail
+
+
+def test_the_editor_is_published_at_beheer_for_editors_only(published):
+    beheer = published / "beheer"
+    page = (beheer / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    refs = re.findall(r'(?:src|href)="([^"]+)"', page) + re.findall(r'from "([^"]+)"', page)
+    assert refs and all(r.startswith("data:") or (":" not in r and not r.startswith("//")) for r in refs), refs
+    assert "http" not in page  # nothing from another host
+    assert (beheer / "decap-cms.js").is_file() and (beheer / "yaml" / "index.js").is_file()
+    config = yaml.safe_load((beheer / "config.yml").read_text(encoding="utf-8"))
+    assert config["locale"] == "nl" and len(config["collections"]) == 4
+    for sitemap in published.rglob("sitemap.xml"):
+        assert "/beheer/" not in sitemap.read_text(encoding="utf-8")
+    for index in published.rglob("search_index.json"):
+        docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+        assert docs and not [d["location"] for d in docs if "beheer/" in d["location"].split("#")[0]]
