@@ -22,6 +22,7 @@ import yaml
 from macros.policy.layout import key_order
 from macros.policy.schema import load_schema
 from macros.policy.validate import load_versions
+from macros.site.templating import render
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITOR = ROOT / "editor"
@@ -250,37 +251,6 @@ def editor_config(policy: Path, municipality: str, settings: dict | None = None)
     }
 
 
-INDEX = """<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>Beheer – Veiligheidsagenda</title>
-<link rel="icon" href="data:,">
-<script>window.CMS_MANUAL_INIT = true;</script>
-</head>
-<body>
-<noscript>De beheeromgeving werkt alleen met JavaScript.</noscript>
-<script src="decap-cms.js"></script>
-<script src="agenda-yaml.js"></script>
-<script src="key-order.js"></script>
-<script type="module">
-import { YAML } from "./yaml/index.js";
-// Policy YAML is read as YAML 1.1, like `agenda validate` (PyYAML) reads it, and written in the
-// canonical layout of `agenda fmt`, so that a saved form changes only its own lines.
-CMS.registerCustomFormat("agenda-yaml", "yaml", {
-  fromFile: (text) => YAML.parse(text, { version: "1.1" }),
-  toFile: (data) => AgendaYaml.dump(AgendaYaml.withoutEmpty(data), window.AGENDA_KEY_ORDER),
-});
-CMS.init();
-</script>
-</body>
-</html>
-"""
-
-
 def publish_editor(site_dir: Path, config: dict) -> None:
     """Write the editor into `site_dir/beheer/`: page, pinned Decap bundle, format, config."""
     if not (DECAP / "decap-cms.js").is_file() or not (YAML_JS / "index.js").is_file():
@@ -296,7 +266,7 @@ def publish_editor(site_dir: Path, config: dict) -> None:
     (target / "key-order.js").write_text("window.AGENDA_KEY_ORDER = " + json.dumps(key_order(), ensure_ascii=False)
                                          + ";\n", encoding="utf-8")
     (target / "config.yml").write_text(dump_config(config), encoding="utf-8")
-    (target / "index.html").write_text(INDEX, encoding="utf-8")
+    (target / "index.html").write_text(render("editor/index.html"), encoding="utf-8")
 
 
 def dump_config(config: dict) -> str:
