@@ -364,7 +364,7 @@ class _Reader:
     def _key(self, top: list, event, problems: list[Problem]) -> None:
         key = event.value
         mark = event.start_mark
-        block, lines = top[0], top[3]
+        lines = top[3]
         top[2] = _DROP
         if event.anchor is not None:
             return  # refused as an anchor
