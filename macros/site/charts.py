@@ -17,7 +17,7 @@ from macros.words import dutch_number
 NO_VALUE = "geen waarde"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Bar:
     category: str
     x: str  # left edge, formatted to one decimal
@@ -29,7 +29,7 @@ class Bar:
     value: str = ""  # the value in Dutch notation
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Panel:
     """One small bar chart: one row of a series, on its own scale."""
 
@@ -45,7 +45,7 @@ class Panel:
     bars: tuple[Bar, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class SmallMultiples:
     title: str
     panels: tuple[Panel, ...]
@@ -80,7 +80,7 @@ def _bar_panel(label: str, categories, values, panel_id: str) -> Panel:
     return Panel(panel_id, label, width, height, left, top + plot_h, height - 10, top + plot_h - 4, description, tuple(bars))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Segment:
     x: str
     width: str
@@ -90,7 +90,7 @@ class Segment:
     label_x: str
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class StackedRow:
     label: str
     y: int
@@ -100,7 +100,7 @@ class StackedRow:
     count_y: int  # baseline of the counts in the bar
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class StackedBars:
     id: str
     title: str

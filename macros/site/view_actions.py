@@ -14,7 +14,7 @@ from macros.site.view_parts import (EditorialNote, PageData, SourceView, editori
 from macros.words import ACTION_STATUS, NOT_DECIDED
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ActionView:
     title: str
     plan: Link  # the list of actions, by its own title
@@ -80,14 +80,14 @@ def filter_values(data: PageData, action: Action) -> dict[str, list[tuple[str, s
     }
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Filter:
     key: str
     label: str
     options: tuple[tuple[str, str], ...]  # (value, label), sorted by label
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ActionRow:
     data: tuple[tuple[str, str], ...]  # (filter key, space-separated values) for the filter script
     action: Link
@@ -98,7 +98,7 @@ class ActionRow:
     status: str  # "" when not decided
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ActionPlanView:
     title: str
     text: str  # policy text

@@ -16,7 +16,7 @@ from macros.site.view_sections import SectionView, section_view
 from macros.words import LABELS
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Related:
     """What ends a theme, pillar or topic page: its actions, partners and indicators."""
 
@@ -35,7 +35,7 @@ def related(data: PageData, here: str, item_id: str, speerpunten=(), partner_ids
                    indicators_editorial(data, item_id))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class GroupSummary:
     """A fundament group on the home page: its link and its topics."""
 
@@ -43,7 +43,7 @@ class GroupSummary:
     topics: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ThemeSummary:
     title: str
     has_goal: bool
@@ -51,7 +51,7 @@ class ThemeSummary:
     link: Link
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Home:
     title: str
     status: str  # "vastgestelde", "concept-", "vervallen"
@@ -96,7 +96,7 @@ def home(data: PageData, here: str, item_id: str = "") -> Home:
         a.core_tasks.title if a.core_tasks else "", tasks, editorial_notes(tuple(e for e in a.editorial if e.field == "status")))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ChapterView:
     chapter: Chapter
     source: SourceView | None
@@ -108,7 +108,7 @@ def chapter(data: PageData, here: str, item_id: str) -> ChapterView:
     return ChapterView(c, source_view(data.agenda, c.source, here), tuple(section_view(data, s, here) for s in c.sections))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class StrategyView:
     title: str
     number: str
@@ -133,7 +133,7 @@ def strategy(data: PageData, here: str, item_id: str) -> StrategyView:
         tuple(s.principles), s.principles_text, source_view(a, s.principles_source or (s.principles[0].source if s.principles else None), here))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class CoreTaskView:
     title: str  # with its role
     id: str
@@ -143,7 +143,7 @@ class CoreTaskView:
     actions: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class CoreTasksView:
     title: str
     number: str
@@ -159,7 +159,7 @@ def core_tasks(data: PageData, here: str, item_id: str) -> CoreTasksView:
                      f"Acties vanuit {t.title.lower()}", actions_for(data, here, t.id)) for t in ct.tasks))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class SpeerpuntView:
     speerpunt: Speerpunt
     partners: tuple[Link, ...]
@@ -173,13 +173,13 @@ def speerpunt_view(data: PageData, here: str, sp: Speerpunt) -> SpeerpuntView:
                          source_view(data.agenda, sp.source, here))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class PillarSummary:
     link: Link  # numbered title
     speerpunten: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ThemeView:
     theme: Theme
     source: SourceView | None
@@ -200,13 +200,13 @@ def theme(data: PageData, here: str, item_id: str) -> ThemeView:
                      related(data, here, t.id, t.all_speerpunten), theme_context(data, here, t))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ThemeEntry:
     theme: Link
     pillars: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ThemeOverview:
     title: str
     themes: tuple[ThemeEntry, ...]
@@ -220,7 +220,7 @@ def theme_overview(data: PageData, here: str, item_id: str) -> ThemeOverview:
         for t in data.agenda.themes))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class PillarView:
     pillar: Pillar
     theme: Link
@@ -236,14 +236,14 @@ def pillar(data: PageData, here: str, item_id: str) -> PillarView:
                       tuple(speerpunt_view(data, here, sp) for sp in p.speerpunten), related(data, here, p.id, p.speerpunten))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class FundamentEntry:
     title: str  # numbered
     goal: str
     more: Link
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class FundamentGroupEntry:
     id: str
     title: str  # numbered
@@ -253,7 +253,7 @@ class FundamentGroupEntry:
     topics: tuple[FundamentEntry, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class FundamentView:
     title: str
     number: str
@@ -273,7 +273,7 @@ def fundament(data: PageData, here: str, item_id: str) -> FundamentView:
         for g in f.groups))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class TopicView:
     topic: Topic | FundamentGroup
     is_group: bool

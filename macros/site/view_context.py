@@ -14,7 +14,7 @@ from macros.site.view_sections import SectionView, section_view
 from macros.words import CHANGE_LABELS
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class RegionalThemeView:
     theme: RegionalTheme
     answered_by: tuple[Link, ...]
@@ -22,7 +22,7 @@ class RegionalThemeView:
     answered_by_note: EditorialNote | None  # shown next to the links
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class RegionalView:
     regional: Regional
     meta: str  # authors, date
@@ -46,7 +46,7 @@ def _answered_by_note(theme: RegionalTheme) -> EditorialNote | None:
     return editorial_note("answered_by", reason) if reason else None
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ProgrammeView:
     programme: Programme
     history_of: tuple[Link, ...]
@@ -60,13 +60,13 @@ def programme(data: PageData, here: str, item_id: str) -> ProgrammeView:
                          source_view(data.agenda, p.source, here), tuple(section_view(data, s, here) for s in p.sections))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class RegionalAnswer:
     theme: Link  # the regional theme
     document: str  # the regional document's title
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class LineageEntry:
     """"<Drugs> (uit <Veiligheidsagenda 2020-2023>) is opgegaan in dit thema: ..."."""
 
@@ -78,7 +78,7 @@ class LineageEntry:
     change_note: EditorialNote | None = None  # when the editors read the relation ("voortgezet") into the sources
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ThemeContext:
     regional: tuple[RegionalAnswer, ...]
     lineage: tuple[LineageEntry, ...]

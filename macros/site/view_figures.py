@@ -14,13 +14,13 @@ from macros.site.view_parts import (EditorialNote, PageData, SourceView, editori
 from macros.words import ACTION_STATUS, NO_VALUE, NOT_DECIDED, dutch_number
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class SeriesRowView:
     label: str
     cells: tuple[str, ...]  # values in Dutch notation, "—" where there is none
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class SeriesView:
     id: str
     title: str
@@ -46,13 +46,13 @@ def figures_named(data: PageData, ids: tuple[str, ...], here: str = "") -> tuple
             tuple(series_view(data, series[i], here) for i in ids if i in series))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class FigureSource:
     figure: Figure
     source: SourceView | None
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class KeyFigures:
     figures: tuple[FigureSource, ...]
     series: tuple[SeriesView, ...]
@@ -69,7 +69,7 @@ def values_text(indicator) -> str:
     return ", ".join(f"{v.year}: {v.value}" for v in indicator.values)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class IndicatorView:
     id: str
     title: str
@@ -80,7 +80,7 @@ class IndicatorView:
     source: SourceView | None
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class IndicatorOverview:
     text: str
     source: SourceView | None
@@ -113,7 +113,7 @@ def indicators_editorial(data: PageData, item_id: str) -> tuple[EditorialNote, .
     return tuple(notes.values())
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ItemIndicator:
     """An indicator in the list on a theme, pillar or topic page."""
 
@@ -128,20 +128,20 @@ def indicators_for(data: PageData, here: str, item_id: str) -> tuple[ItemIndicat
                  for i in data.index.indicators_for.get(item_id, []))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class StatusChange:
     action: Link
     before: str
     after: str
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ThemeIndicators:
     theme: str
     indicators: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Progress:
     year: int
     plan: Link

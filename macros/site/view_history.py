@@ -39,7 +39,7 @@ def change_summary(change: PolicyChange, version_title: str) -> str:
     return f"{len(change.items)} onderdelen: " + ", ".join(parts) + "." if parts else "Geen inhoudelijke wijziging."
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Day:
     """A date as a <time> element shows it."""
 
@@ -51,7 +51,7 @@ def day(iso: str) -> Day:
     return Day(iso, dutch_date(iso))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class HistoryEntry:
     date: Day
     what: str
@@ -59,7 +59,7 @@ class HistoryEntry:
     minor: bool
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ItemHistory:
     available: bool
     reason: str
@@ -79,14 +79,14 @@ def item_history(history: History, key: str, here: str) -> ItemHistory:
     return ItemHistory(True, "", day(last.date) if last else None, entries, url(here, CHANGES_PAGE))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ChangedItem:
     kind: str  # in words
     item: Link  # href "" for a removed item or one not on this site
     what: str
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Announcement:
     heading: str  # the date, with the note
     anchor: str
@@ -95,7 +95,7 @@ class Announcement:
     folded: bool
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ChangesPage:
     title: str  # the version's
     feed: str

@@ -4,6 +4,11 @@ A page view is a plain dataclass: titles, relative links, lists, counts,
 all worked out here in Python. The templates in `macros/templates/` only
 lay them out; policy text stays the model's own string until a template
 passes it through the sanitiser (`|text`, `|inline`).
+
+View types are declared `@dataclass(eq=False, repr=False)`: templates only
+read their fields, and generating `__eq__`, `__repr__` and the frozen
+`__setattr__` for the 70 web view types cost every build about 20 ms at import.
+A type whose values are compared says so (`EditorialNote`).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from macros.site.source_pages import source_url
 from macros.words import EDITORIAL_FIELDS, EDITORIAL_KINDS, EDITORIAL_LINK_FIELDS, EDITORIAL_TEXT_FIELDS
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class PageData:
     """One version of the agenda with everything its pages read."""
 
@@ -32,7 +37,7 @@ class PageData:
     source_texts: dict = field(default_factory=dict)  # document id -> SourceText (macros.policy.sources)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True)  # compared: a note that several items share is shown once
 class EditorialNote:
     """A mark in words that a field is the editors' own: "Koppeling door de redactie (kerntaak): <reason>"."""
 
@@ -56,7 +61,7 @@ def editorial_notes(entries: tuple[Editorial, ...], skip: tuple[str, ...] = ()) 
     return tuple(editorial_note(e.field, e.reason) for e in entries if e.field not in skip and e.field != "source")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class SourceView:
     """"Bron: <document>, § 2.1" under a part of the text, linked to the section on the document's page,
     with the marks for what of the item the editors added."""
@@ -100,7 +105,7 @@ def item_link(data: PageData, here: str, item_id: str, with_anchor: bool = True)
     return md_link(here, target.page, target.title, target.anchor if with_anchor else "")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Download:
     """A PDF made by `agenda build`; `size` is None in a plain `mkdocs build`."""
 

@@ -15,14 +15,14 @@ from macros.site.view_parts import (Download, EditorialNote, PageData, SourceVie
 from macros.words import LABELS, PARTNER_TYPES
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class DocumentView:
     title: str
     meta: str  # publisher, date
     href: str = ""  # its page on this site ("" when the repository has no text of it)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Sources:
     documents: tuple[DocumentView, ...]
     references: tuple[Reference, ...]
@@ -35,7 +35,7 @@ def sources(data: PageData, here: str, item_id: str) -> Sources:
                    tuple(a.references))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class TermView:
     term: GlossaryTerm
     source: SourceView | None
@@ -45,14 +45,14 @@ def glossary(data: PageData, here: str, item_id: str) -> tuple[TermView, ...]:
     return tuple(TermView(t, source_view(data.agenda, t.source, here)) for t in data.agenda.glossary)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class PartnerGroup:
     kind: str
     label: str
     partners: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class PartnersView:
     groups: tuple[PartnerGroup, ...]
     editorial: tuple[EditorialNote, ...]  # that the kinds are the editors' division, said once
@@ -71,13 +71,13 @@ def partners(data: PageData, here: str, item_id: str) -> PartnersView:
         tuple(editorial_note("type", r) for r in reasons))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Mentions:
     group: str  # the theme's title, or Veiligheidsfundament
     entries: tuple[tuple[str, Link], ...]  # (Actie/Speerpunt/Onderwerp, link)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class PartnerView:
     partner: Partner
     kind: str  # in words
@@ -104,7 +104,7 @@ def partner(data: PageData, here: str, item_id: str) -> PartnerView:
                        editorial_note("type", p.source.reason("type")) if p.source and p.source.reason("type") else None)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class OpenData:
     version: str
     files: dict[str, str]  # key -> URL (json, actions, partners, schema)

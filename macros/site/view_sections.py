@@ -11,7 +11,7 @@ from macros.site.view_parts import PageData, SourceView, source_view
 from macros.words import LABELS
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class SectionView:
     """A section of a chapter or theme, with its subsections; `box` for a case, news item or quote."""
 

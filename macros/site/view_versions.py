@@ -17,7 +17,7 @@ from macros.site.view_parts import Download, EditorialNote, PageData, comparison
 from macros.words import CHANGE_LABELS, FIELD_LABELS, KIND_LABELS, VERSION_STATUS
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Banner:
     kind: str  # "een concept", "een vervallen versie", "een andere versie"
     this: str  # this version, described
@@ -38,7 +38,7 @@ def banner(data: PageData, here: str, current_pages: frozenset[str]) -> Banner |
                   same, editorial_notes(tuple(e for e in a.editorial if e.field == "status")))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class VersionRow:
     id: str
     title: str  # with its period (once)
@@ -52,7 +52,7 @@ class VersionRow:
     pdf: Download
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ComparisonLink:
     href: str
     old: str
@@ -60,7 +60,7 @@ class ComparisonLink:
     pdf: Download
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class VersionOverview:
     this: str  # this version, described
     rows: tuple[VersionRow, ...]  # newest first
@@ -102,7 +102,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Listed:
     """One item in a list of changes."""
 
@@ -153,14 +153,14 @@ def item_hrefs(data: PageData, here: str, old, new) -> Callable[[Change], str]:
     return href
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Group:
     title: str
     anchor: str
     items: tuple[Listed, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class FieldDiff:
     name: str  # capitalised
     anchor: str
@@ -168,7 +168,7 @@ class FieldDiff:
     runs: tuple[tuple[str, str], ...]  # ("=", "-", "+", text)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class ChangedItem:
     kind: str
     title: str
@@ -206,7 +206,7 @@ def changed_item(change: Change) -> ChangedItem:
     return ChangedItem(KIND_LABELS.get(e.kind, e.kind), e.title, e.key, e.parent, tuple(fields))
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class LineageView:
     old: str
     change: str
@@ -214,7 +214,7 @@ class LineageView:
     text: str  # policy text
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Comparison:
     title: str
     old: str  # described
