@@ -27,10 +27,12 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
-from macros.site.incremental import Plan, changed_pages, full
+if TYPE_CHECKING:  # imported when the preview plans a rebuild: a plain build never needs it
+    from macros.site.incremental import Plan
 
 # Under "mkdocs." so `mkdocs serve` shows it with its own messages; info only, which strict mode does not count.
 log = logging.getLogger("mkdocs.plugins.agenda.preview")
@@ -74,6 +76,8 @@ class Preview:
     def plan(self, config, site) -> Plan | None:
         if not self.on:
             return None
+        from macros.site.incremental import changed_pages, full
+
         started = time.perf_counter()
         key = _key(config)
         inputs, policy_files = _inputs(config), _policy_files(config)
