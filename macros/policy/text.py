@@ -35,6 +35,14 @@ def render_text(source: str) -> str:
     """Markdown text from YAML -> sanitised HTML (cached: texts repeat across pages)."""
     if not source:
         return ""
+    paragraphs = plain_paragraphs(source)
+    if paragraphs is not None:
+        return "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return markdown_to_html(source)
+
+
+def markdown_to_html(source: str) -> str:
+    """The full path of `render_text`: Python-Markdown, then the sanitiser."""
     md = _markdown()
     md.reset()
     raw = md.convert(source)
@@ -47,6 +55,28 @@ def render_text(source: str) -> str:
         strip_comments=True,
     )
     return _neutralise_templates(clean)
+
+
+# Characters that may start Markdown syntax, an HTML tag or entity, or a template
+# delimiter; whitespace other than the space; and what may open a block (a list,
+# quote, heading or indented code) at the start of a line.
+_NOT_PLAIN_CHAR = re.compile(r"[\\`*_\[\]{}<>&#=|~^\x00-\x09\x0b-\x1f\x7f]|[^\S \n]")
+_BLOCK_START = re.compile(r"^(?:[-+ ]|\d+[.)])|\n(?:[-+ ]|\d+[.)])|[ ]\n|[ ]$")
+
+
+def plain_paragraphs(source: str) -> list[str] | None:
+    """The paragraphs of a text that uses no Markdown at all (None otherwise).
+
+    Most policy texts are plain sentences. For those, Python-Markdown and the
+    sanitiser only wrap each paragraph in `<p>`, so `render_text` does that
+    itself (a third of the real policy's text, and of rendering it);
+    tests/policy/test_text.py checks the result against the full path.
+    """
+    text = source.strip("\n")
+    if _NOT_PLAIN_CHAR.search(text) or _BLOCK_START.search(text):
+        return None
+    paragraphs = re.split(r"\n{2,}", text)
+    return paragraphs if all(paragraphs) else None
 
 
 def render_inline(source: str) -> str:

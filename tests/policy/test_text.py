@@ -1,0 +1,69 @@
+"""The sanitiser's shortcut for plain text (macros/policy/text.py).
+
+Texts without any Markdown skip Python-Markdown and the sanitiser; these tests
+prove that this gives exactly the HTML of the full path, for every text of the
+real policy and source documents and for generated texts full of the
+characters that would make it wrong.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+import yaml
+
+from macros.policy.text import markdown_to_html, plain_paragraphs, render_text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def real_texts() -> list[str]:
+    texts = []
+    for path in sorted((ROOT / "policy").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+        def strings(node):
+            if isinstance(node, str):
+                yield node
+            elif isinstance(node, dict):
+                for value in node.values():
+                    yield from strings(value)
+            elif isinstance(node, list):
+                for value in node:
+                    yield from strings(value)
+
+        texts += [s for s in strings(data) if s.strip()]
+    for path in sorted((ROOT / "sources").rglob("*.txt")):
+        texts += [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    return texts
+
+
+def test_plain_texts_of_the_real_policy_render_as_the_full_path_does():
+    texts = real_texts()
+    plain = [t for t in texts if plain_paragraphs(t) is not None]
+    assert len(plain) > 200, "the shortcut should cover the many plain sentences of the real policy"
+    assert len(plain) < len(texts), "and leave texts with Markdown to the full path"
+    for text in plain:
+        assert render_text(text) == markdown_to_html(text), text
+
+
+def test_texts_with_markdown_are_not_taken_for_plain():
+    for text in ["Een **vet** woord.", "- een\n- lijst", "1. eerst", "> citaat", "Regel  \nafgebroken",
+                 "Tekst\n    ingesprongen", "Kop\n===", "Kop\n---", "<b>html</b>", "a &amp; b", "{{ x }}",
+                 "[link](https://example.org)", "Niet\u00a0breekbaar", "Tab\tteken", "Tekst\r\nregel", "# Kop"]:
+        assert plain_paragraphs(text) is None, text
+
+
+# Mostly what the shortcut takes, and some of every character around the edges of its rules.
+PLAIN = list("aZé€19 .,;:!?'\"()/%-+\n")
+EDGES = list("*_[]{}<>&#=|~^`\\\t\r\u00a0\u2028\u200b\x00\x02")
+TEXTS = st.one_of(st.text(st.sampled_from(PLAIN), max_size=40),
+                  st.text(st.sampled_from(PLAIN * 3 + EDGES), max_size=40))
+@settings(max_examples=800, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_the_shortcut_agrees_with_the_full_path(text):
+    if plain_paragraphs(text) is not None:
+        assert render_text(text) == markdown_to_html(text)
+
