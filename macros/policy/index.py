@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from macros.policy.model import Action, Agenda, FundamentGroup, Partner, Pillar, Speerpunt, Theme, Topic
+from macros.policy.model import Action, ActionPlan, Agenda, FundamentGroup, Partner, Pillar, Speerpunt, Theme, Topic
 
 # Web addresses of the generated pages, per kind of item. An item keeps its
 # address across versions because the address is built from its id only.
@@ -47,6 +47,7 @@ class Index:
     actions_for: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))
     led_by: dict[str, list[Action]] = field(default_factory=lambda: defaultdict(list))  # partner id -> actions
     actions: dict[str, Action] = field(default_factory=dict)
+    plan_of: dict[str, ActionPlan] = field(default_factory=dict)  # action id -> the uitvoeringsagenda it is in
     indicators_for: dict[str, list] = field(default_factory=lambda: defaultdict(list))  # item id -> indicators
     regional_for: dict[str, list] = field(default_factory=lambda: defaultdict(list))  # theme id -> (document, theme)
     programmes_for: dict[str, list] = field(default_factory=lambda: defaultdict(list))  # theme id -> programmes
@@ -105,6 +106,9 @@ def build_index(agenda: Agenda) -> Index:
     if agenda.core_tasks:
         for task in agenda.core_tasks.tasks:
             index.links[task.id] = Link("kerntaken.md", task.id, task.title)
+    for plan in agenda.action_plans:
+        for action in plan.actions:
+            index.plan_of[action.id] = plan
     for action in agenda.actions:
         index.actions[action.id] = action
         index.links[action.id] = Link(page_path("action", action.id), title=action.title)

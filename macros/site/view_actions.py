@@ -43,7 +43,7 @@ def action(data: PageData, here: str, item_id: str) -> ActionView:
     a = data.index.actions[item_id]
     theme = data.index.theme_of_action(a)
     target = data.index.link(a.serves)
-    plan = next(p for p in data.agenda.action_plans if a in p.actions)
+    plan = data.index.plan_of[item_id]
     doc = data.agenda.document(a.source.document) if a.source else None
     section = a.source.section if a.source else ""
     where = md_link(here, source_page(doc.id), f"§ {section}" if section[:1].isdigit() else section,
