@@ -97,8 +97,32 @@ def _sections(sections: tuple[Section, ...], parent: str, out: list[Entry], pare
         _sections(s.sections, s.title if s.id else parent, out, s.id or parent_key)
 
 
-def entries(agenda: Agenda) -> list[Entry]:
-    """Every item with an id, in reading order."""
+_ENTRIES: dict[int, tuple] = {}  # id(agenda) -> (agenda, entries, {key: Entry}); the model is never changed
+
+
+def entries(agenda: Agenda) -> tuple[Entry, ...]:
+    """Every item with an id, in reading order (worked out once per agenda)."""
+    return _entries_of(agenda)[1]
+
+
+def entries_by_key(agenda: Agenda) -> dict[str, Entry]:
+    """The same, by key (ids are unique within a version)."""
+    return _entries_of(agenda)[2]
+
+
+def _entries_of(agenda: Agenda) -> tuple:
+    # A comparison page, the history and the preview all ask for the entries of the
+    # same versions again; keyed by identity, since hashing a whole agenda costs more.
+    found = _ENTRIES.get(id(agenda))
+    if found is None or found[0] is not agenda:
+        if len(_ENTRIES) > 64:  # the preview server builds new agendas on every edit
+            _ENTRIES.clear()
+        listed = tuple(_reading_order(agenda))
+        found = _ENTRIES[id(agenda)] = (agenda, listed, {e.key: e for e in listed})
+    return found
+
+
+def _reading_order(agenda: Agenda) -> list[Entry]:
     out: list[Entry] = []
     for chapter in agenda.chapters:
         out.append(Entry(chapter.id, "chapter", chapter.title, "", _values(chapter)))
@@ -131,7 +155,7 @@ def entries(agenda: Agenda) -> list[Entry]:
 
 def diff(old: Agenda, new: Agenda) -> list[Change]:
     """Changes from `old` to `new`: new items in their order, then removed items."""
-    old_entries = {e.key: e for e in entries(old)}
+    old_entries = entries_by_key(old)
     new_list = entries(new)
     new_keys = {e.key for e in new_list}
     changes = []

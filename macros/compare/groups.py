@@ -7,7 +7,7 @@ import them from here.
 
 from __future__ import annotations
 
-from macros.compare.diff import Change, entries
+from macros.compare.diff import Change, entries_by_key
 
 
 def old_title(versions, version_id: str, item_id: str) -> str:
@@ -15,7 +15,8 @@ def old_title(versions, version_id: str, item_id: str) -> str:
     agenda = next((v for v in versions if v.id == version_id), None)
     if agenda is None or not item_id:
         return item_id
-    return next((e.title for e in entries(agenda) if e.key == item_id), item_id)
+    entry = entries_by_key(agenda).get(item_id)
+    return entry.title if entry else item_id
 
 
 def change_groups(changes: list[Change]) -> list[tuple[str, list[Change]]]:

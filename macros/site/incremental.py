@@ -48,7 +48,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from macros.compare.diff import entries, lineage
+from macros.compare.diff import entries_by_key, lineage
 
 # Fields shown wherever an item is named (links, lists, headers of groups).
 _LABEL_FIELDS = frozenset({"title", "name", "label", "number", "abbreviation", "term", "value", "type"})
@@ -340,7 +340,7 @@ def _comparisons(old, new) -> set[str]:
     pages = [p for p in new.pages if p.kind == "comparison"]
     if not pages:
         return set()
-    before, after = _entries(old.agenda), _entries(new.agenda)
+    before, after = entries_by_key(old.agenda), entries_by_key(new.agenda)
     changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
     out = set()
     for page in pages:
@@ -360,17 +360,5 @@ def _comparisons(old, new) -> set[str]:
     return out
 
 
-_ENTRIES: dict[int, tuple] = {}  # id(agenda) -> (agenda, {key: Entry}); agendas of unchanged versions are reused
-
-
-def _entries(agenda) -> dict:
-    found = _ENTRIES.get(id(agenda))
-    if found is None or found[0] is not agenda:
-        if len(_ENTRIES) > 64:
-            _ENTRIES.clear()
-        found = _ENTRIES[id(agenda)] = (agenda, {e.key: e for e in entries(agenda)})
-    return found[1]
-
-
 def _keys(agenda):
-    return _entries(agenda).keys()
+    return entries_by_key(agenda).keys()
