@@ -99,6 +99,17 @@ def _resolve(spec: dict) -> tuple[dict, str | None]:
     return spec, None
 
 
+def _optional(fields: list[dict]) -> None:
+    """Nothing inside an optional block is required in the form. Decap checks the required fields
+    of an object field even when the object is absent (decaporg/decap-cms#2103, #7748), so one
+    item without its optional `source:` would block saving the whole file. `agenda validate`
+    still requires them when the block is there."""
+    for field in fields:
+        field["required"] = False
+        if field["widget"] == "object":
+            _optional(field["fields"])
+
+
 class _Fields:
     def __init__(self, collection: str, version: "VersionSource | None", options: dict):  # noqa: F821
         self.collection = collection
@@ -118,6 +129,8 @@ class _Fields:
         if field["widget"] == "hidden":
             field.pop("hint", None)
             field["required"] = False
+        if field["widget"] == "object" and not required:
+            _optional(field["fields"])
         return field
 
     def _relation(self, name: str, kinds: tuple, multiple: bool) -> dict:

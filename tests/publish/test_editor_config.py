@@ -108,3 +108,29 @@ def test_the_editor_is_published_at_beheer_for_editors_only(published):
     for index in published.rglob("search_index.json"):
         docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
         assert docs and not [d["location"] for d in docs if "beheer/" in d["location"].split("#")[0]]
+
+
+def test_nothing_inside_an_optional_block_is_required_in_the_form():
+    # Decap checks an object's required fields even when the object is absent (decaporg/decap-cms#2103):
+    # one case box without its optional `source:` would block saving the whole theme file.
+    config = config_of("mkdocs.yml")
+    _, theme = entries(config)["policy/deventer/2024-2027/thema-ondermijning.yaml"]
+    fields = dict(walk_fields(theme["fields"]))
+    assert fields[("pillars", "speerpunten", "source")]["required"] is True  # the schema requires it here
+    assert fields[("pillars", "speerpunten", "source", "document")]["required"] is True
+    assert fields[("sections", "sections", "sections", "source")]["required"] is False
+    assert fields[("sections", "sections", "sections", "source", "document")]["required"] is False
+
+    def inside(field):  # the fields of an object and of the objects in it (a list's items exist only when added)
+        for child in field["fields"]:
+            yield child
+            if child["widget"] == "object":
+                yield from inside(child)
+
+    optional = 0
+    for _, (_, entry) in entries(config).items():
+        for trail, field in walk_fields(entry["fields"]):
+            if field["widget"] == "object" and not field["required"]:
+                optional += 1
+                assert not [f["name"] for f in inside(field) if f["required"]], trail
+    assert optional  # not a vacuous check
