@@ -2,11 +2,16 @@
 
 import json
 import re
+import shutil
+import subprocess
+
+import pytest
 
 import yaml
 
 from conftest import ROOT, agenda
 from macros.policy.schema import load_schema
+from macros.publish.editor import dump_config, editor_config
 
 
 def config_of(site_config: str) -> dict:
@@ -169,3 +174,18 @@ def test_every_policy_file_can_be_saved_through_the_form_as_it_stands():
     fields = [{"name": "id", "widget": "string", "required": True, "pattern": ["^[a-z]+$", "..."]},
               {"name": "title", "widget": "string", "required": True}]
     assert form_errors(fields, {"id": "Voetbal"}) == [("patroon", ("id",), "Voetbal"), ("vereist", ("title",))]
+
+
+@pytest.mark.skipif(not (shutil.which("node") and (ROOT / "node_modules" / "yaml").is_dir()), reason="npm ci first")
+def test_the_written_config_writes_repeated_fields_once_and_reads_the_same_in_javascript():
+    config = editor_config(ROOT / "policy", "deventer")
+    text = dump_config(config)
+    plain = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
+    assert "*id001" in text and len(text) < len(plain) / 4  # sections' fields, written once per file kind
+    assert yaml.safe_load(text) == config
+    # As Decap reads it (yaml 1.x, maxAliasCount -1, merge keys on).
+    script = ("const y=require('yaml');let s='';process.stdin.on('data',d=>s+=d).on('end',()=>"
+              "process.stdout.write(JSON.stringify(y.parse(s,{maxAliasCount:-1,prettyErrors:true,merge:true}))))")
+    result = subprocess.run(["node", "-e", script], cwd=ROOT, input=text, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == json.loads(json.dumps(config))
