@@ -189,3 +189,28 @@ def test_the_written_config_writes_repeated_fields_once_and_reads_the_same_in_ja
     result = subprocess.run(["node", "-e", script], cwd=ROOT, input=text, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == json.loads(json.dumps(config))
+
+
+def test_the_forms_show_every_key_of_the_policy_but_these():
+    # What a form hides is kept as written when the file is saved (tests/browser/test_editor.py
+    # proves it); this keeps that list short and known: the file's kind, the editors' notes
+    # (free field names), figures tables with numbers mixed with text or empty cells, and sections
+    # deeper than three levels (none in the policy today).
+    def hidden(fields, data, trail=()):
+        by_name = {f["name"]: f for f in fields}
+        for key, value in data.items():
+            field = by_name.get(key)
+            assert field is not None, trail + (key,)  # every key of the data has a field
+            if field["widget"] == "hidden":
+                yield key
+            elif field["widget"] == "object" and isinstance(value, dict):
+                yield from hidden(field["fields"], value, trail + (key,))
+            elif field["widget"] == "list" and "fields" in field and isinstance(value, list):
+                for item in value:
+                    yield from hidden(field["fields"], item, trail + (key,))
+
+    found = set()
+    for site_config in ("mkdocs.yml", "sites/doetinchem/mkdocs.yml"):
+        for file, (_, entry) in entries(config_of(site_config)).items():
+            found |= set(hidden(entry["fields"], yaml.safe_load((ROOT / file).read_text(encoding="utf-8"))))
+    assert found == {"kind", "editorial", "categories", "values"}
