@@ -13,6 +13,7 @@ registered as the format `agenda-yaml`), so a change in a form changes only its 
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 from pathlib import Path
@@ -99,6 +100,17 @@ def _resolve(spec: dict) -> tuple[dict, str | None]:
     return spec, None
 
 
+def _optional(fields: list[dict]) -> None:
+    """Nothing inside an optional block is required in the form. Decap checks the required fields
+    of an object field even when the object is absent (decaporg/decap-cms#2103, #7748), so one
+    item without its optional `source:` would block saving the whole file. `agenda validate`
+    still requires them when the block is there."""
+    for field in fields:
+        field["required"] = False
+        if field["widget"] == "object":
+            _optional(field["fields"])
+
+
 class _Fields:
     def __init__(self, collection: str, version: "VersionSource | None", options: dict):  # noqa: F821
         self.collection = collection
@@ -118,6 +130,8 @@ class _Fields:
         if field["widget"] == "hidden":
             field.pop("hint", None)
             field["required"] = False
+        if field["widget"] == "object" and not required:
+            _optional(field["fields"])
         return field
 
     def _relation(self, name: str, kinds: tuple, multiple: bool) -> dict:
@@ -269,7 +283,24 @@ def publish_editor(site_dir: Path, config: dict) -> None:
     (target / "index.html").write_text(render("editor/index.html"), encoding="utf-8")
 
 
+def _shared(node, seen: dict):
+    """`node` with equal blocks of fields (a section's fields, nested three deep in every file that has
+    sections) made one object, which YAML writes once with an anchor (&id001) and then as an alias
+    (*id001): the same configuration in a seventh of the size. Decap reads aliases (its config
+    parser runs with maxAliasCount -1)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            node[key] = _shared(value, seen)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            node[i] = _shared(value, seen)
+    else:
+        return node
+    key = json.dumps(node, sort_keys=True, ensure_ascii=False)
+    return seen.setdefault(key, node) if len(key) >= 300 else node
+
+
 def dump_config(config: dict) -> str:
     return ("# Written by `agenda cms-config` from schema/policy.schema.json and the policy folder.\n"
             "# Do not edit: change the schema or mkdocs.yml (extra.agenda.editor) and build again.\n"
-            + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120))
+            + yaml.safe_dump(_shared(copy.deepcopy(config), {}), allow_unicode=True, sort_keys=False, width=120))

@@ -19,10 +19,12 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import expect, sync_playwright
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from conftest import ROOT, agenda, make_project, mkdocs
+from macros.policy.layout import dump
 
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -30,8 +32,19 @@ REPORTS = ROOT / "reports"
 SHOTS = ROOT / "reports" / "editor-screenshots"  # the README's copies are in docs/assets/beheer-*.png
 BRANCH = "cms/versie-2024-2027/fundament"
 ACTIONS_BRANCH = "cms/versie-2024-2027/uitvoeringsagenda-2024"
+THEME = "policy/deventer/2024-2027/thema-ondermijning.yaml"
+ACTIONS = "policy/deventer/2024-2027/uitvoeringsagenda-2024.yaml"
+PARTNERS = "policy/deventer/2024-2027/partners.yaml"
+THEME_BRANCH = "cms/versie-2024-2027/thema-ondermijning"
+PARTNERS_BRANCH = "cms/versie-2024-2027/partners"
 OLD_GOAL = "Het nastreven van de landelijke doelstellingen voor veilig en gastvrij voetbal."
 NEW_GOAL = "Het nastreven van de landelijke doelstellingen voor veilig, gastvrij en betaalbaar voetbal."
+OLD_SPEERPUNT = "We **breiden de toepassing van de Wet Bibob uit** richting het ruimtelijk en sociaal domein."
+NEW_SPEERPUNT = "We **breiden de toepassing van de Wet Bibob uit** richting het ruimtelijk en sociaal domein en de horeca."
+# Eigen Bouw's description is the editors' own (its `editorial:` entry says so), not a quote.
+OLD_PARTNER = "Verhuurder."
+NEW_PARTNER = "Verhuurder, aangesloten bij het vernieuwde convenant woonoverlast."
+DEEP_SECTION = "Casus uit de praktijk: het uitzendbureau"
 
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.is_file(), reason="npm ci first (decap-server)")
 
@@ -63,8 +76,20 @@ def scratch(tmp_path_factory):
     source = repo / "sources" / "deventer" / "sva-2024-2027.txt"
     text = source.read_text(encoding="utf-8")
     assert OLD_GOAL + "**\n" in text
-    source.write_text(text.replace(OLD_GOAL + "**\n", f"{OLD_GOAL}**\n\n{NEW_GOAL}\n", 1), encoding="utf-8")
-    git(repo, "commit", "-qam", "Bron: gewijzigde tekst van 6.1.1")
+    text = text.replace(OLD_GOAL + "**\n", f"{OLD_GOAL}**\n\n{NEW_GOAL}\n", 1)
+    # The same for a speerpunt of § 4.3.3: a bullet the amended plan added.
+    assert f"- {OLD_SPEERPUNT}\n" in text
+    text = text.replace(f"- {OLD_SPEERPUNT}\n", f"- {OLD_SPEERPUNT}\n- {NEW_SPEERPUNT}\n", 1)
+    source.write_text(text, encoding="utf-8")
+    git(repo, "commit", "-qam", "Bron: gewijzigde tekst van 6.1.1 en 4.3.3")
+    # A section four levels deep, deeper than the forms show (SECTION_DEPTH): kept as written.
+    theme = repo / THEME
+    data = yaml.safe_load(theme.read_text(encoding="utf-8"))
+    case = data["sections"][0]["sections"][0]["sections"][0]
+    assert case["style"] == "case" and "sections" not in case
+    case["sections"] = [{"title": DEEP_SECTION, "style": "case", "text": case["text"].split(". ")[1] + ".\n"}]
+    theme.write_text(dump(data), encoding="utf-8")
+    git(repo, "commit", "-qam", "Thema: een casus vier niveaus diep")
     return repo
 
 
@@ -126,6 +151,28 @@ class Session:
         label.scroll_into_view_if_needed()
         label.locator("xpath=..").locator("button").first.click()
 
+    def relation(self, label: str):
+        """The text box of the first visible relation widget labelled `label` (type to choose)."""
+        label = self.page.locator("label", has_text=label).filter(visible=True).first
+        field = self.page.locator(f"input[id='{label.get_attribute('for')}']")
+        field.scroll_into_view_if_needed()
+        return field
+
+    def choose(self, label: str, name: str):
+        """Add `name` to the relation widget labelled `label`, as a user does: type, pick."""
+        self.relation(label).fill(name)
+        self.page.get_by_role("option", name=name, exact=True).first.click()
+
+    def unchoose(self, name: str):
+        """Remove `name` from a relation widget by the cross on its chip."""
+        self.page.get_by_role("button", name=f"Remove {name}", exact=True).click()
+
+    def remove(self, title: str):
+        """Remove a list item by the cross at the right of its top bar."""
+        label = self.page.get_by_text(title, exact=True).filter(visible=True).first
+        label.scroll_into_view_if_needed()
+        label.locator("xpath=..").locator("button").filter(visible=True).last.click()
+
     def textarea_with(self, value: str):
         index = self.page.locator("textarea").evaluate_all(
             "(all, value) => all.findIndex(t => t.value.trim() === value)", value)
@@ -141,7 +188,11 @@ class Session:
         self.page.get_by_role("button", name="Opslaan").click()
 
     def saved(self):
-        expect(self.page.get_by_text("Wijzigingen opgeslagen", exact=False).first).to_be_visible(timeout=20000)
+        try:
+            expect(self.page.get_by_text("Wijzigingen opgeslagen", exact=False).first).to_be_visible(timeout=20000)
+        except AssertionError:
+            errors = [e for e in self.page.locator("ul[class*=ControlErrorsList] li").all_text_contents() if e.strip()]
+            raise AssertionError(f"not saved; the form says: {errors[:10]}") from None
 
     def axe(self, name: str) -> list[dict]:
         self.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
@@ -167,6 +218,59 @@ def tip(repo: Path, branch: str) -> str:
 def changed_lines(repo: Path, before: str, after: str) -> list[str]:
     diff = git(repo, "diff", "--unified=0", before, after)
     return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def at(repo: Path, commit: str, path: str) -> str:
+    return git(repo, "show", f"{commit}:{path}")
+
+
+def unshown(fields: list[dict], data: dict, trail: tuple = ()) -> dict:
+    """{path: value} of what the forms do not show in `data`: keys that are hidden fields, or no
+    field at all (found by walking the generated configuration next to the file's data)."""
+    out = {}
+    by_name = {f["name"]: f for f in fields}
+    for key, value in data.items():
+        field, path = by_name.get(key), trail + (key,)
+        if field is None or field["widget"] == "hidden":
+            out[path] = value
+        elif field["widget"] == "object" and isinstance(value, dict):
+            out.update(unshown(field["fields"], value, path))
+        elif field["widget"] == "list" and "fields" in field and isinstance(value, list):
+            for i, item in enumerate(value):  # items by id: removing one must not shift the others
+                if isinstance(item, dict):
+                    out.update(unshown(field["fields"], item, path + (item.get("id", i),)))
+    return out
+
+
+def kept_unshown(repo: Path, forms: dict, before: str, after: str, path: str) -> set:
+    """Assert that a save kept everything the forms of `path` do not show; the names of those keys."""
+    old, new = (yaml.safe_load(at(repo, commit, path)) for commit in (before, after))
+    hidden = unshown(forms[path], old)
+    assert hidden == unshown(forms[path], new)
+    return {trail[-1] for trail in hidden}
+
+
+@pytest.fixture(scope="module")
+def forms(published) -> dict:
+    """file -> the fields of its entry in the published editor configuration."""
+    config = yaml.safe_load((published / "beheer" / "config.yml").read_text(encoding="utf-8"))
+    return {f["file"]: f["fields"] for c in config["collections"] for f in c["files"]}
+
+
+def validates(repo: Path, branch: str, build: bool = False) -> Path | None:
+    """`agenda validate` on the editor's branch (and, with `build`, the rebuilt site's folder)."""
+    git(repo, "checkout", "-q", branch)
+    try:
+        check = agenda("validate", cwd=repo)
+        assert check.returncode == 0, check.stderr
+        if not build:
+            return None
+        out = repo.parent / f"rebuilt-{branch.rsplit('/', 1)[-1]}"
+        result = mkdocs("build", "--strict", "--site-dir", str(out), cwd=repo)
+        assert result.returncode == 0, result.stderr
+        return out
+    finally:
+        git(repo, "checkout", "-q", "main")
 
 
 def test_changing_a_goal_makes_a_one_line_commit_that_validates_and_rebuilds(browser, editor):
@@ -252,4 +356,90 @@ def test_a_partner_chosen_in_the_relation_widget_arrives_as_its_id(browser, edit
         assert check.returncode == 0, check.stderr
     finally:
         git(repo, "checkout", "-q", "main")
+    session.only_this_computer()
+
+
+def test_changing_a_speerpunt_changes_its_lines_only_and_keeps_what_the_form_does_not_show(browser, editor, forms):
+    address, repo = editor
+    session = Session(browser, address)
+    session.login()
+    session.open("versie-2024-2027", "thema-ondermijning")
+    session.expand("Het bestuurlijk instrumentarium")
+    session.expand("We breiden de toepassing van de Wet Bibob uit")
+    before = tip(repo, THEME_BRANCH)
+    session.textarea_with(OLD_SPEERPUNT).fill(NEW_SPEERPUNT + "\n")
+    session.save()
+    session.saved()
+
+    assert git(repo, "diff", "--name-only", before, THEME_BRANCH).split() == [THEME]
+    assert changed_lines(repo, before, THEME_BRANCH) == [f"-          {OLD_SPEERPUNT}", f"+          {NEW_SPEERPUNT}"]
+    # The lineage's `editorial:` notes and the section four levels deep are not in the form: kept.
+    assert {"kind", "editorial", "sections"} <= kept_unshown(repo, forms, before, THEME_BRANCH, THEME)
+    assert f"title: \"{DEEP_SECTION}\"" in at(repo, THEME_BRANCH, THEME)
+    out = validates(repo, THEME_BRANCH, build=True)
+    html = (out / "pijler" / "bestuurlijk-instrumentarium" / "index.html").read_text(encoding="utf-8")
+    assert "richting het ruimtelijk en sociaal domein en de horeca." in html
+    assert session.errors == []
+    session.only_this_computer()
+
+
+def test_an_actions_partners_are_changed_in_one_line_and_its_editorial_notes_kept(browser, editor, forms):
+    address, repo = editor
+    session = Session(browser, address)
+    session.login()
+    session.open("versie-2024-2027", "uitvoeringsagenda-2024")
+    session.expand("Intensiever samenwerken met partners voor een completer beeld van ondermijnende criminaliteit")
+    before = tip(repo, ACTIONS_BRANCH)
+    session.unchoose("Belastingdienst")
+    session.choose("Partners", "Ministerie van Justitie en Veiligheid")
+    session.save()
+    session.saved()
+
+    assert git(repo, "diff", "--name-only", before, ACTIONS_BRANCH).split() == [ACTIONS]
+    assert changed_lines(repo, before, ACTIONS_BRANCH) == [
+        "-    partners: [politie, openbaar-ministerie, belastingdienst, riec, nederlandse-arbeidsinspectie]",
+        "+    partners: [politie, openbaar-ministerie, riec, nederlandse-arbeidsinspectie, ministerie-jenv]"]
+    # 34 actions' `editorial:` notes and the file's own: hidden in the form, kept byte for byte.
+    assert {"kind", "editorial"} <= kept_unshown(repo, forms, before, ACTIONS_BRANCH, ACTIONS)
+    validates(repo, ACTIONS_BRANCH)
+    assert session.errors == []
+    session.only_this_computer()
+
+
+def test_a_partners_description_changes_in_its_lines_only_and_shows_on_its_page(browser, editor, forms):
+    address, repo = editor
+    session = Session(browser, address)
+    session.login()
+    session.open("versie-2024-2027", "partners")
+    session.expand("Eigen Bouw")
+    before = tip(repo, PARTNERS_BRANCH)
+    session.textarea_with(OLD_PARTNER).fill(NEW_PARTNER + "\n")
+    session.save()
+    session.saved()
+
+    assert git(repo, "diff", "--name-only", before, PARTNERS_BRANCH).split() == [PARTNERS]
+    assert changed_lines(repo, before, PARTNERS_BRANCH) == [f"-      {OLD_PARTNER}", f"+      {NEW_PARTNER}"]
+    assert {"kind", "editorial"} <= kept_unshown(repo, forms, before, PARTNERS_BRANCH, PARTNERS)
+    out = validates(repo, PARTNERS_BRANCH, build=True)
+    assert NEW_PARTNER in (out / "partner" / "eigen-bouw" / "index.html").read_text(encoding="utf-8")
+    assert session.errors == []
+    session.only_this_computer()
+
+
+def test_removing_a_list_item_removes_only_its_lines(browser, editor, forms):
+    address, repo = editor
+    session = Session(browser, address)
+    session.login()
+    session.open("versie-2024-2027", "partners")
+    before = tip(repo, PARTNERS_BRANCH)
+    session.remove("Stedendriehoek")
+    session.save()
+    session.saved()
+
+    assert changed_lines(repo, before, PARTNERS_BRANCH) == [
+        "-  - id: stedendriehoek", "-    name: Stedendriehoek", "-    type: netwerk",
+        '-    source: {document: sva-2024-2027, section: "1.1"}']
+    assert {"kind", "editorial"} <= kept_unshown(repo, forms, before, PARTNERS_BRANCH, PARTNERS)
+    validates(repo, PARTNERS_BRANCH)
+    assert session.errors == []
     session.only_this_computer()
