@@ -38,7 +38,12 @@ def render_text(source: str) -> str:
     paragraphs = plain_paragraphs(source)
     if paragraphs is not None:
         return "\n".join(f"<p>{p}</p>" for p in paragraphs)
-    return markdown_to_html(source)
+    if _BLOCKS_DEPEND.search(source):
+        return markdown_to_html(source)
+    # Blocks that cannot reach into each other: each plain paragraph directly, the rest
+    # through Markdown one block at a time (the same HTML, as tests/policy/test_text.py shows).
+    return "\n".join(f"<p>{block}</p>" if plain_paragraphs(block) is not None else markdown_to_html(block)
+                     for block in re.split(r"\n{2,}", source.strip("\n")))
 
 
 def markdown_to_html(source: str) -> str:
@@ -62,6 +67,11 @@ def markdown_to_html(source: str) -> str:
 # quote, heading or indented code) at the start of a line.
 _NOT_PLAIN_CHAR = re.compile(r"[\\`*_\[\]{}<>&#=|~^\x00-\x09\x0b-\x1f\x7f]|[^\S \n]")
 _BLOCK_START = re.compile(r"^(?:[-+ ]|\d+[.)])|\n(?:[-+ ]|\d+[.)])|[ ]\n|[ ]$")
+# What makes one block of a text depend on another: a list (its items may be
+# paragraphs), indented or quoted text, a link definition, HTML, or whitespace
+# other than spaces and newlines and control characters (Markdown may read them as a
+# line break or blank, or drop them).
+_BLOCKS_DEPEND = re.compile(r"^(?:[ \t]|[-+*] |\d+[.)] |[>\[])|<|[^\S \n]|[\x00-\x08\x0e-\x1f\x7f]", re.M)
 
 
 def plain_paragraphs(source: str) -> list[str] | None:

@@ -1,9 +1,10 @@
-"""The sanitiser's shortcut for plain text (macros/policy/text.py).
+"""The sanitiser's shortcuts for plain text (macros/policy/text.py).
 
-Texts without any Markdown skip Python-Markdown and the sanitiser; these tests
+Texts without any Markdown, and plain paragraphs of texts whose blocks cannot
+reach into each other, skip Python-Markdown and the sanitiser; these tests
 prove that this gives exactly the HTML of the full path, for every text of the
 real policy and source documents and for generated texts full of the
-characters that would make it wrong.
+characters and blocks that would make it wrong.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def test_plain_texts_of_the_real_policy_render_as_the_full_path_does():
     plain = [t for t in texts if plain_paragraphs(t) is not None]
     assert len(plain) > 200, "the shortcut should cover the many plain sentences of the real policy"
     assert len(plain) < len(texts), "and leave texts with Markdown to the full path"
-    for text in plain:
+    for text in texts:  # plain ones, and the others block by block where they can be
         assert render_text(text) == markdown_to_html(text), text
 
 
@@ -59,11 +60,16 @@ def test_texts_with_markdown_are_not_taken_for_plain():
 # Mostly what the shortcut takes, and some of every character around the edges of its rules.
 PLAIN = list("aZé€19 .,;:!?'\"()/%-+\n")
 EDGES = list("*_[]{}<>&#=|~^`\\\t\r\u00a0\u2028\u200b\x00\x02")
-TEXTS = st.one_of(st.text(st.sampled_from(PLAIN), max_size=40),
-                  st.text(st.sampled_from(PLAIN * 3 + EDGES), max_size=40))
+BLOCK = st.one_of(st.text(st.sampled_from(PLAIN), max_size=40),
+                  st.text(st.sampled_from(PLAIN * 3 + EDGES), max_size=40),
+                  st.sampled_from(["- item", "* item", "1. item", "  ingesprongen", "> citaat", "# Kop", "***", "---",
+                                   "**vet** en *schuin*", "[link](https://example.org)", "[a]: https://example.org",
+                                   "<!-- x", "-->", "Regel\n===", "`code`", "a  \nb", "\r", "\x02", "\t"]))
+# Whole texts: one block, or several separated by blank lines (as YAML block text has them).
+TEXTS = st.one_of(BLOCK, st.lists(BLOCK, min_size=2, max_size=5).map("\n\n".join),
+                  st.lists(BLOCK, min_size=2, max_size=4).map("\n\n\n".join))
 @settings(max_examples=800, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
 def test_the_shortcut_agrees_with_the_full_path(text):
-    if plain_paragraphs(text) is not None:
-        assert render_text(text) == markdown_to_html(text)
+    assert render_text(text) == markdown_to_html(text)
 
