@@ -290,3 +290,23 @@ def format_markdown(changes: list[Change], old_name: str, new_name: str, heading
             for f in change.fields:
                 lines.append(f"  - {FIELD_LABELS.get(f.field, f.field)}: {reworded_markdown(f.old, f.new)}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+REWRITTEN = 0.5  # less of the old text than this kept: shown as was / wordt only, without marks
+
+
+def marked_runs(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """The new text with what was deleted and inserted, word by word; a text mostly
+    rewritten is the new text only (the old one stands above it as "Was"), since a
+    long struck-through block followed by a long inserted one reads worse than both."""
+    runs = word_diff(old, new)
+    kept = sum(len(text) for op, text in runs if op == "=")
+    if old and kept < REWRITTEN * len(old):  # most of the old text is gone (a text that only grew keeps its marks)
+        return (("=", new),)
+    out: list[tuple[str, str]] = []
+    for op, text in runs:
+        # "Doel" deleted and "Waar ..." inserted would read "DoelWaar ...".
+        if op == "+" and out and out[-1][0] == "-" and not out[-1][1][-1:].isspace() and not text[:1].isspace():
+            out.append(("=", " "))
+        out.append((op, text))
+    return tuple(out)

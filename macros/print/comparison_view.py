@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from macros.compare.diff import Change, diff, lineage, word_diff
+from macros.compare.diff import Change, diff, lineage, marked_runs
 from macros.policy.model import Agenda
 from macros.policy.versions import describe, version_title
 from macros.print.headings import Heading, Headings
@@ -111,8 +111,10 @@ def listed(change: Change) -> ListedChange:
 
 
 def runs(old: str, new: str) -> tuple[Run, ...]:
+    """The web page's word runs (`marked_runs`), laid out for paper: line breaks become
+    spaces, and what was deleted or inserted loses the spaces the template puts around it."""
     out = []
-    for op, text in word_diff(old, new):
+    for op, text in marked_runs(old, new):
         text = re.sub(r"\s+", " ", text)
         out.append(Run(op, text if op == "=" else text.strip()))
     return tuple(out)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from macros.compare.diff import Change, diff, entries, lineage, summary, word_diff
+from macros.compare.diff import Change, diff, entries, lineage, marked_runs, summary
 from macros.compare.groups import change_groups, old_title
 from macros.policy.index import Link, build_index
 from macros.policy.versions import describe, full_title, version_title
@@ -175,26 +175,6 @@ class ChangedItem:
     key: str
     parent: str
     fields: tuple[FieldDiff, ...]
-
-
-REWRITTEN = 0.5  # less of the old text than this kept: shown as was / wordt only, without marks
-
-
-def marked_runs(old: str, new: str) -> tuple[tuple[str, str], ...]:
-    """The new text with what was deleted and inserted, word by word; a text mostly
-    rewritten is the new text only (the old one stands above it as "Was"), since a
-    long struck-through block followed by a long inserted one reads worse than both."""
-    runs = word_diff(old, new)
-    kept = sum(len(text) for op, text in runs if op == "=")
-    if old and kept < REWRITTEN * len(old):  # most of the old text is gone (a text that only grew keeps its marks)
-        return (("=", new),)
-    out: list[tuple[str, str]] = []
-    for op, text in runs:
-        # "Doel" deleted and "Waar ..." inserted would read "DoelWaar ...".
-        if op == "+" and out and out[-1][0] == "-" and not out[-1][1][-1:].isspace() and not text[:1].isspace():
-            out.append(("=", " "))
-        out.append((op, text))
-    return tuple(out)
 
 
 def changed_item(change: Change) -> ChangedItem:

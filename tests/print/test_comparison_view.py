@@ -31,12 +31,19 @@ def test_each_changed_item_shows_its_fields_word_by_word():
     assert [f.label for f in theme.fields] == ["Titel", "Inleiding"]
     lead = theme.fields[1]
     assert lead.old == "Jonge mensen.\nIn de  wijk."
-    assert lead.runs == (Run("-", "Jonge mensen. In de wijk."), Run("+", "Jongeren."))
+    # rewritten altogether: the new text only, as on the web page (the old one stands above it as "Was")
+    assert lead.runs == (Run("=", "Jongeren."),)
 
 
 def test_runs_make_line_breaks_spaces_and_trim_what_changed():
     assert runs("een oude\ntekst", "een nieuwe\ntekst") == (Run("=", "een "), Run("-", "oude"), Run("+", "nieuwe"),
                                                              Run("=", "tekst"))
+
+
+def test_runs_are_the_web_pages_runs():
+    """One helper for both: a last word replaced keeps a space between the two words."""
+    assert runs("Het plan Doel", "Het plan Waar") == (Run("=", "Het plan "), Run("-", "Doel"), Run("=", " "),
+                                                     Run("+", "Waar"))
 
 
 def test_lineage_and_cover():

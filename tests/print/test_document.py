@@ -109,9 +109,12 @@ def test_comparison_marks_each_change_in_words_too():
     assert "<title>Vergelijking van 2024-2027 (vervallen) naar 2024-2027 (vastgesteld)</title>" in html
     assert "Gemeente Stad Vergelijking van twee versies van de veiligheidsagenda" in page
     assert '<tr><th scope="row">Toegevoegd</th><td>1</td></tr>' in compact(html)
-    assert ('<span class="diff-label">Wordt:</span>  <span class="diff-label">[verwijderd:</span> '
-            "<del>Jonge mensen. In de wijk.</del>") in html
-    assert "<ins>Jongeren.</ins>" in html
+    # a lead rewritten altogether is the new text only, as on the web page (the old one stands above it)
+    assert compact(visible(html)).count("Wordt: Jongeren.") == 1 and "<ins>Jongeren.</ins>" not in html
+    reworded = replace(new, themes=(replace(new.themes[0], lead="Jonge mensen.\nIn de stad."), *new.themes[1:]))
+    marked = comparison_html(old, reworded, (old, reworded), CREATED)
+    assert ('<span class="diff-label">[verwijderd:</span> <del>de wijk.</del><span class="diff-label">]</span>'
+            in marked and '<span class="diff-label">[toegevoegd:</span> <ins>de stad.</ins>' in marked)
     assert "Speerpunt: Scholen – van Jeugd en jongeren naar Preventie" in page
     assert "Thema: Jeugd (was: Jeugd en jongeren)" in page
     assert "oud is samengevoegd in Preventie: Met <em>school</em>." in html.replace("<strong>", "").replace("</strong>", "")
