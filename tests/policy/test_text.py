@@ -9,13 +9,14 @@ characters and blocks that would make it wrong.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 import yaml
 
-from macros.policy.text import markdown_to_html, plain_paragraphs, render_text
+from macros.policy.text import _term_hits, _term_pattern, abbreviate, markdown_to_html, plain_paragraphs, render_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,3 +74,30 @@ TEXTS = st.one_of(BLOCK, st.lists(BLOCK, min_size=2, max_size=5).map("\n\n".join
 def test_the_shortcut_agrees_with_the_full_path(text):
     assert render_text(text) == markdown_to_html(text)
 
+
+
+# --- glossary terms in page HTML (abbreviate) --------------------------------------------
+
+TERMS = {"OM": "Openbaar Ministerie", "RIEC": "Regionaal Informatie- en Expertisecentrum", "Zorg en Veiligheid": "x",
+         "Veiligheid": "y", "A-B": "z"}
+
+
+def reference_hits(page_html: str, terms) -> list[tuple[int, str]]:
+    """What the one regular expression with a lookbehind finds (the shortcut's specification)."""
+    longest_first = sorted(terms, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in longest_first) + r")(?![\w-])")
+    return [(m.start(), m.group(1)) for m in pattern.finditer(page_html)]
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.lists(st.sampled_from(["OM", "RIEC", "Zorg en Veiligheid", "Veiligheid", "A-B", "x", "-", " ", "é", "<a>",
+                                 "</a>", "<p>", "Zorg", " en ", "XOM", "OMX"]), max_size=30).map("".join))
+def test_term_hits_are_those_of_the_lookbehind_expression(page_html):
+    hits = _term_hits(_term_pattern(tuple(sorted(TERMS))), page_html)
+    assert [(m.start(), m.group(1)) for m in hits] == reference_hits(page_html, TERMS)
+
+
+def test_terms_are_marked_in_running_text_only():
+    html = abbreviate('<p>Het OM en XOM, <a href="#">OM</a> en Zorg en Veiligheid.</p>', TERMS)
+    assert html == ('<p>Het <abbr title="Openbaar Ministerie">OM</abbr> en XOM, <a href="#">OM</a> en '
+                    '<abbr title="x">Zorg en Veiligheid</abbr>.</p>')
