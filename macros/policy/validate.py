@@ -398,7 +398,7 @@ def _documents(version_files: list[LoadedFile]) -> set[str]:
 def _walk(data, path=()):
     """Every dict and list in `data` with its path, parents first."""
     stack = [(path, data)]
-    pop, push = stack.pop, stack.append
+    pop = stack.pop
     while stack:
         here, node = pop()
         yield here, node
