@@ -13,7 +13,7 @@ from macros.site.view_context import ThemeContext, theme_context
 from macros.site.view_figures import ItemIndicator, indicators_editorial, indicators_for
 from macros.site.view_parts import EditorialNote, PageData, SourceView, editorial_notes, numbered, partner_links, source_view
 from macros.site.view_sections import SectionView, section_view
-from macros.words import LABELS
+from macros.words import LABELS, VERSION_STATUS
 
 
 @dataclass(eq=False, repr=False)
@@ -71,6 +71,8 @@ class Home:
     core_tasks_title: str  # "" without kerntaken
     core_tasks: tuple[Link, ...]
     editorial: tuple[EditorialNote, ...] = ()  # when the editors chose the version's status
+    label: str = ""  # the version's short name where it is not the agenda itself ("plan van aanpak")
+    status_label: str = ""  # "vastgesteld", "concept", "vervallen"
 
 
 def home(data: PageData, here: str, item_id: str = "") -> Home:
@@ -93,7 +95,8 @@ def home(data: PageData, here: str, item_id: str = "") -> Home:
         a.themes_label, themes,
         md_link(here, "thema/index.md", f"Alle {a.themes_label[:1].lower()}{a.themes_label[1:]} op één pagina"),
         a.fundament.title if a.fundament else "", groups,
-        a.core_tasks.title if a.core_tasks else "", tasks, editorial_notes(tuple(e for e in a.editorial if e.field == "status")))
+        a.core_tasks.title if a.core_tasks else "", tasks, editorial_notes(tuple(e for e in a.editorial if e.field == "status")),
+        a.label, VERSION_STATUS[a.status])
 
 
 @dataclass(eq=False, repr=False)

@@ -43,6 +43,16 @@ def test_home_tells_mission_vision_themes_and_figures(site):
     assert "Doel: De samenleving zo goed als mogelijk beschermen" in page
 
 
+def test_home_of_a_labelled_version_names_the_document_not_the_agenda(published):
+    """The plan van aanpak is a version of its own, not the veiligheidsagenda: its home page says which document it is."""
+    plan = Page(read(published, "2024-2027-concept/")).plain
+    assert "Dit is het document Plan van aanpak Meerjarenbeleidsplan Veiligheid 2024-2027 (plan van aanpak, vastgesteld) " \
+           "van de gemeente Deventer." in plan
+    assert "veiligheidsagenda van de gemeente" not in plan
+    agenda = Page(read(published, "2024-2027/")).plain
+    assert "Dit is de vastgestelde veiligheidsagenda van de gemeente Deventer voor 2024-2027" in agenda
+
+
 def test_every_fundament_goal_is_on_its_page_and_the_overview(site):
     overview = Page(read(site, "fundament/")).plain
     for group in DATA["fundament.yaml"]["groups"]:
