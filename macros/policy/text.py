@@ -38,12 +38,30 @@ def render_text(source: str) -> str:
     paragraphs = plain_paragraphs(source)
     if paragraphs is not None:
         return "\n".join(f"<p>{p}</p>" for p in paragraphs)
-    if _BLOCKS_DEPEND.search(source):
+    if _WHOLE_TEXT.search(source):
         return markdown_to_html(source)
-    # Blocks that cannot reach into each other: each plain paragraph directly, the rest
-    # through Markdown one block at a time (the same HTML, as tests/policy/test_text.py shows).
-    return "\n".join(f"<p>{block}</p>" if plain_paragraphs(block) is not None else markdown_to_html(block)
-                     for block in re.split(r"\n{2,}", source.strip("\n")))
+    # A plain paragraph (no Markdown, so it neither opens nor continues a list, quote or
+    # code block) stands on its own between blank lines: it is wrapped directly, and the
+    # blocks between such paragraphs go through Markdown together, each run as one piece.
+    # The same HTML as the whole text gives (tests/policy/test_text.py).
+    out, run = [], []
+    for block, gap in _blocks(source.strip("\n")):
+        if plain_paragraphs(block) is None:
+            run += [block, gap]
+            continue
+        if run:
+            out.append(markdown_to_html("".join(run)))
+            run = []
+        out.append(f"<p>{block}</p>")
+    if run:
+        out.append(markdown_to_html("".join(run)))
+    return "\n".join(out)
+
+
+def _blocks(text: str):
+    """(block, the blank lines after it) in order."""
+    parts = re.split(r"(\n{2,})", text)
+    return zip(parts[::2], [*parts[1::2], ""])
 
 
 def markdown_to_html(source: str) -> str:
@@ -67,11 +85,10 @@ def markdown_to_html(source: str) -> str:
 # quote, heading or indented code) at the start of a line.
 _NOT_PLAIN_CHAR = re.compile(r"[\\`*_\[\]{}<>&#=|~^\x00-\x09\x0b-\x1f\x7f]|[^\S \n]")
 _BLOCK_START = re.compile(r"^(?:[-+ ]|\d+[.)])|\n(?:[-+ ]|\d+[.)])|[ ]\n|[ ]$")
-# What makes one block of a text depend on another: a list (its items may be
-# paragraphs), indented or quoted text, a link definition, HTML, or whitespace
-# other than spaces and newlines and control characters (Markdown may read them as a
-# line break or blank, or drop them).
-_BLOCKS_DEPEND = re.compile(r"^(?:[ \t]|[-+*] |\d+[.)] |[>\[])|<|[^\S \n]|[\x00-\x08\x0e-\x1f\x7f]", re.M)
+# A text that goes through Markdown whole: HTML or a link definition (they reach any
+# block), a line of spaces only (Markdown reads it as blank), or whitespace other than
+# spaces and newlines and control characters (read as a line break or blank, or dropped).
+_WHOLE_TEXT = re.compile(r"<|^[ ]*\[|^[ ]+$|[^\S \n]|[\x00-\x08\x0e-\x1f\x7f]", re.M)
 
 
 def plain_paragraphs(source: str) -> list[str] | None:

@@ -65,7 +65,9 @@ BLOCK = st.one_of(st.text(st.sampled_from(PLAIN), max_size=40),
                   st.text(st.sampled_from(PLAIN * 3 + EDGES), max_size=40),
                   st.sampled_from(["- item", "* item", "1. item", "  ingesprongen", "> citaat", "# Kop", "***", "---",
                                    "**vet** en *schuin*", "[link](https://example.org)", "[a]: https://example.org",
-                                   "<!-- x", "-->", "Regel\n===", "`code`", "a  \nb", "\r", "\x02", "\t"]))
+                                   "<!-- x", "-->", "Regel\n===", "`code`", "a  \nb", "\r", "\x02", "\t",
+                                   "- a\n- b", "    vervolg", "2023. Een jaar", "-", "1.", "> citaat\nlui", "* * *",
+                                   "- - -", "alinea\n- punt", "  1. ingesprongen", "-\nregel", "+ plus", " ", "   "]))
 # Whole texts: one block, or several separated by blank lines (as YAML block text has them).
 TEXTS = st.one_of(BLOCK, st.lists(BLOCK, min_size=2, max_size=5).map("\n\n".join),
                   st.lists(BLOCK, min_size=2, max_size=4).map("\n\n\n".join))
