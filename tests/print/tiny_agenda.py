@@ -100,7 +100,7 @@ def edited() -> Agenda:
     agenda = tiny()
     plan = agenda.action_plans[0]
     first = plan.actions[0]
-    first = replace(first, source=replace(first.source, editorial=(Editorial("title", TITLE_REASON),
+    first = replace(first, speerpunt="sp1", source=replace(first.source, editorial=(Editorial("title", TITLE_REASON),
                                                                    Editorial("core_task", CORE_TASK_REASON))))
     regional = agenda.regionals[0]
     theme = regional.themes[0]
