@@ -1,5 +1,6 @@
 """The Dutch words shown to residents that are not policy data, in one place,
-and the two helpers that write numbers and dates the Dutch way.
+the helpers that write numbers and dates the Dutch way, and the marks in words
+for what the editors added (shared by the web pages and the PDFs).
 
 Templates read them as `words` (`{{ words.labels.source }}`); Python code that
 writes text for people (the `agenda diff` report, the feed, the PDFs)
@@ -10,6 +11,7 @@ its themes) are policy data in `policy/<name>/municipality.yaml`, not here.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # --- labels on item pages and in print ------------------------------------------------
 LABELS: dict[str, str] = {
@@ -48,6 +50,32 @@ EDITORIAL_FIELDS = {
     "mission": "missie", "vision": "visie", "sections": "indeling", "goal": "doel", "measures": "wat het meet",
     "type": "soort partner", "status": "status", "year": "jaar",
 }
+
+
+@dataclass(frozen=True)  # compared: a note that several items share is shown once
+class EditorialNote:
+    """A mark in words that a field is the editors' own: "Koppeling door de redactie (kerntaak): <reason>"."""
+
+    kind: str  # Koppeling door de redactie / Tekst van de redactie / Keuze van de redactie
+    field: str  # the field's Dutch name
+    reason: str
+
+
+def editorial_note(field_name: str, reason: str) -> EditorialNote:
+    kind = EDITORIAL_KINDS["link" if field_name in EDITORIAL_LINK_FIELDS else
+                           "text" if field_name in EDITORIAL_TEXT_FIELDS else "choice"]
+    # Some reasons already start with the kind ("Koppeling door de redactie: ..."): say it once.
+    if reason.lower().startswith(kind.lower() + ":"):
+        reason = reason[len(kind) + 1:].strip()
+        reason = reason[:1].upper() + reason[1:]
+    return EditorialNote(kind, EDITORIAL_FIELDS.get(field_name, field_name.replace("_", " ")), reason)
+
+
+def editorial_notes(entries, skip: tuple[str, ...] = ()) -> tuple[EditorialNote, ...]:
+    """The marks for an item's editorial fields (`macros.policy.model.Editorial` entries: `field`, `reason`),
+    except those a page shows next to the field itself."""
+    return tuple(editorial_note(e.field, e.reason) for e in entries if e.field not in skip and e.field != "source")
+
 
 # Partner kinds (`kind` in partners.yaml).
 PARTNER_TYPES = {

@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, fields
 
-from macros.policy.model import Agenda, Section
+from macros.policy.model import Agenda, Section, Source
 
 _TEXT_FIELDS = ("title", "name", "statement", "goal", "lead", "intro", "text", "description", "role", "value", "label",
                 "partners", "serves", "core_task", "status")
@@ -70,6 +70,7 @@ class Lineage:
     change: str
     old_item: str
     text: str
+    source: Source | None = None  # with the editors' reason when they read the relation into the sources
 
 
 _OWN_FIELDS: dict[type, frozenset[str]] = {}  # dataclasses.fields() per object was most of a diff's time
@@ -186,7 +187,7 @@ def lineage(new: Agenda, old_version: str) -> list[Lineage]:
     for item in items:
         for note in getattr(item, "lineage", ()):
             if note.version == old_version:
-                out.append(Lineage(item.title, note.change, note.item, note.text))
+                out.append(Lineage(item.title, note.change, note.item, note.text, note.source))
     return out
 
 

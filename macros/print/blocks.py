@@ -13,15 +13,17 @@ from dataclasses import dataclass
 from macros.policy.index import Index
 from macros.policy.model import Agenda, Figure, Item, Section, Series, Source
 from macros.print.headings import Heading, Headings
-from macros.words import LABELS, dutch_number
+from macros.words import LABELS, EditorialNote, dutch_number, editorial_notes
 
 
 @dataclass(frozen=True)
 class SourceRef:
-    """"Bron: <document>, § 2.1": `numbered` when the section is a paragraph number."""
+    """"Bron: <document>, § 2.1": `numbered` when the section is a paragraph number; then the marks
+    for what of the item the editors added, in the web pages' words."""
     document: str
     section: str
     numbered: bool
+    editorial: tuple[EditorialNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,13 @@ class Items:
     """Items without text as one list, then each item with text under its own heading."""
     plain: tuple[str, ...]
     texted: tuple[TextedItem, ...]
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """A key figure with what of it the editors added."""
+    figure: Figure
+    editorial: tuple[EditorialNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,11 +94,19 @@ class Blocks:
     def __init__(self, agenda: Agenda, index: Index, headings: Headings):
         self.agenda, self.index, self.headings = agenda, index, headings
 
-    def source(self, source: Source | None) -> SourceRef | None:
+    def source(self, source: Source | None, skip: tuple[str, ...] = ()) -> SourceRef | None:
+        """The source line and the editorial marks under it (as on the item's web page, `source_view`);
+        `skip`: editorial fields the document marks next to the field itself."""
         if source is None:
             return None
         doc = self.agenda.document(source.document)
-        return SourceRef(doc.title if doc else source.document, source.section, source.section[:1].isdigit())
+        return SourceRef(doc.title if doc else source.document, source.section, source.section[:1].isdigit(),
+                         editorial_notes(source.editorial, skip))
+
+    @staticmethod
+    def editorial(source: Source | None, skip: tuple[str, ...] = ()) -> tuple[EditorialNote, ...]:
+        """The editorial marks of an item whose source line the document does not print."""
+        return editorial_notes(source.editorial, skip) if source else ()
 
     def partner_label(self, partner_id: str) -> str:
         p = self.index.partners.get(partner_id)

@@ -3,6 +3,8 @@
 
 Plain, frozen view data made by `macros.print.version_view`: model objects
 for their own text fields, with every lookup, label and heading number done.
+What the editors added rather than the sources comes as `EditorialNote`s, the
+same marks in words as on the web pages (`macros.words.editorial_note`).
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from macros.policy.model import (Chapter, CoreTask, CoreTasks, Figure, Fundament, FundamentGroup, GlossaryTerm,
+from macros.policy.model import (Chapter, CoreTask, CoreTasks, Fundament, FundamentGroup, GlossaryTerm,
                                  Indicator, Note, Pillar, Programme, Reference, Regional, RegionalTheme, Speerpunt,
                                  Strategy, Theme, Topic)
-from macros.print.blocks import ActionLink, DocumentRef, Items, SectionView, SourceRef, Table
+from macros.print.blocks import ActionLink, DocumentRef, FigureView, Items, SectionView, SourceRef, Table
 from macros.print.headings import Heading
+from macros.words import EditorialNote
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,13 @@ class ActionRow:
     period: str
     status: str
     budget: str
+    # "Afgeleid door de redactie uit het speerpunt <derived_from> (<derived_where>), in de lijst <plan>."
+    derived_from: str = ""  # the speerpunt's title, "" when the action serves no speerpunt
+    derived_where: str = ""  # "§ 4.3.1": where the source says it
+    plan: str = ""  # the list's own title
+    serves_note: EditorialNote | None = None  # marks next to the field they are about
+    core_task_note: EditorialNote | None = None
+    editorial: tuple[EditorialNote, ...] = ()  # the other fields the editors added (the title, the description)
 
 
 @dataclass(frozen=True)
@@ -141,6 +151,7 @@ class ActionPlanPart:
     heading: Heading
     text: str
     rows: tuple[ActionRow, ...]
+    editorial: tuple[EditorialNote, ...] = ()  # the editors' year, title and text of the plan
 
 
 @dataclass(frozen=True)
@@ -148,6 +159,8 @@ class IndicatorView:
     heading: Heading
     indicator: Indicator
     informs: tuple[str, ...]
+    informs_note: EditorialNote | None = None  # shown next to what it informs
+    editorial: tuple[EditorialNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -163,14 +176,14 @@ class IndicatorsPart:
 class KeyFiguresPart:
     kind: ClassVar[str] = "key_figures"
     heading: Heading
-    figures: tuple[Figure, ...]
+    figures: tuple[FigureView, ...]
     tables: tuple[tuple[Table, SourceRef | None], ...]
 
 
 @dataclass(frozen=True)
 class PartnerGroup:
     heading: Heading
-    partners: tuple[tuple[str, str], ...]  # (label, description)
+    partners: tuple[tuple[str, str, tuple[EditorialNote, ...]], ...]  # (label, description, what the editors added)
 
 
 @dataclass(frozen=True)
@@ -178,13 +191,14 @@ class PartnersPart:
     kind: ClassVar[str] = "partners"
     heading: Heading
     groups: tuple[PartnerGroup, ...]
+    editorial: tuple[EditorialNote, ...] = ()  # that the kinds are the editors' division, said once
 
 
 @dataclass(frozen=True)
 class GlossaryPart:
     kind: ClassVar[str] = "glossary"
     heading: Heading
-    terms: tuple[GlossaryTerm, ...]
+    terms: tuple[tuple[GlossaryTerm, tuple[EditorialNote, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -193,6 +207,7 @@ class RegionalThemeView:
     theme: RegionalTheme
     answered_by: tuple[str, ...]
     source: SourceRef | None
+    answered_by_note: EditorialNote | None = None  # shown next to the themes it names
 
 
 @dataclass(frozen=True)

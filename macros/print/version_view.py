@@ -7,7 +7,9 @@ heading number is done (the parts' view types are in `macros.print.parts`);
 `templates/print/version.html` and the part templates in
 `templates/print/parts/` lay the result out. Same model, same
 sanitiser and the same Dutch words for empty fields as the site, so the PDF
-says what the site says.
+says what the site says; that includes the marks in words for what the editors
+added rather than the sources (`editorial_note(s)`, skipping the same fields
+the web pages mark next to the field itself).
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from dataclasses import dataclass
 
 from macros.policy.index import Index
 from macros.policy.model import Agenda, Chapter, Programme, Regional, Speerpunt, Theme, section_key
-from macros.print.blocks import Blocks, DocumentRef
+from macros.print.blocks import Blocks, DocumentRef, FigureView
 from macros.print.headings import Heading, Headings
 from macros.print.parts import (ActionPlanPart, ActionRow, ChapterPart, CoreTasksPart, CoreTaskView, FundamentPart,
                                 GlossaryPart, GroupView, IndicatorsPart, IndicatorView, ItemGroup, KeyFiguresPart,
                                 PartnerGroup, PartnersPart, PillarView, ProgrammePart, RegionalPart,
                                 RegionalThemeView, SourcesPart, SpeerpuntView, StrategyPart, ThemePart, TopicView)
-from macros.words import ACTION_STATUS, LABELS, PARTNER_TYPES, VERSION_STATUS, dutch_date
+from macros.words import (ACTION_STATUS, LABELS, PARTNER_TYPES, VERSION_STATUS, EditorialNote, dutch_date,
+                          editorial_note, editorial_notes)
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Cover:
     incomplete: str
     site_url: str
     running: str  # the running header of the pages after the cover
+    editorial: tuple[EditorialNote, ...] = ()  # when the editors chose the version's status (as the home page says)
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,18 @@ def cover(agenda: Agenda, site_url: str = "") -> Cover:
     title = a.title if period in a.title else f"{a.title} {period}"
     dated = VERSION_STATUS[a.status] + (f", {dutch_date(a.date)}" if a.date else " (datum niet bekend)")
     return Cover(a.municipality_name, title, a.subtitle, a.id, period, VERSION_STATUS[a.status], dated, a.decision,
-                 documents(a), a.incomplete.strip(), site_url, f"{title} · {version_label(a)}")
+                 documents(a), a.incomplete.strip(), site_url, f"{title} · {version_label(a)}",
+                 editorial_notes(tuple(e for e in a.editorial if e.field == "status")))
+
+
+def _where(section: str) -> str:
+    return f"§ {section}" if section[:1].isdigit() else section
+
+
+def _note(source, field_name: str, present: bool = True) -> EditorialNote | None:
+    """The mark next to a field the editors chose, or None when the source states it (or the field is empty)."""
+    reason = source.reason(field_name) if source and present else ""
+    return editorial_note(field_name, reason) if reason else None
 
 
 class VersionParts:
@@ -114,7 +129,7 @@ class VersionParts:
         items = b.items(s.principles, 3) if s.principles else None
         return StrategyPart(heading, s, mission, mission_source, vision, vision_source,
                             values, b.source(s.core_values_source) if s.core_values else None,
-                            principles, items, b.source(s.principles[0].source) if s.principles else None)
+                            principles, items, b.source(s.principles_source or s.principles[0].source) if s.principles else None)
 
     def core_tasks(self) -> CoreTasksPart:
         ct = self.agenda.core_tasks
@@ -151,30 +166,39 @@ class VersionParts:
 
     def action_plan(self, plan) -> ActionPlanPart:
         rows = []
+        title = plan.title or f"Uitvoeringsagenda {plan.year}"
         for n, action in enumerate(plan.actions, 1):
             serves = self.index.links.get(action.serves)
             theme = self.index.theme_of_action(action)
             core = self.index.links.get(action.core_task) if action.core_task else None
+            speerpunt = self.index.links.get(action.speerpunt) if action.speerpunt else None
+            src = action.source
             rows.append(ActionRow(
                 n, action.id, action.title, action.description, serves.title if serves else action.serves,
                 theme.title if theme else LABELS["fundament"], core.title if core else "",
                 self.blocks.partner_label(action.led_by) if action.led_by else "", self.blocks.partners(action.partners),
                 " tot en met ".join(x for x in (action.period_start, action.period_end) if x),
-                ACTION_STATUS.get(action.status, ""), action.budget))
-        heading = self.h.add(1, plan.title or f"Uitvoeringsagenda {plan.year}")
-        return ActionPlanPart(heading, plan.text, tuple(rows))
+                ACTION_STATUS.get(action.status, ""), action.budget,
+                speerpunt.title if speerpunt else "", _where(src.section) if src else "", title,
+                _note(src, "serves"), _note(src, "core_task", bool(action.core_task)),
+                self.blocks.editorial(src, ("serves", "core_task"))))
+        heading = self.h.add(1, title)
+        return ActionPlanPart(heading, plan.text, tuple(rows), editorial_notes(plan.editorial))
 
     def indicators(self) -> IndicatorsPart:
         a = self.agenda
         heading = self.h.add(1, "Indicatoren")
         found = tuple(IndicatorView(self.h.add(3, i.title, toc=False), i,
-                                    tuple(self.index.links[t].title for t in i.informs if t in self.index.links))
+                                    tuple(self.index.links[t].title for t in i.informs if t in self.index.links),
+                                    _note(i.source, "informs", bool(i.informs)), self.blocks.editorial(i.source, ("informs",)))
                       for i in a.indicators)
-        return IndicatorsPart(heading, a.indicators_text, self.blocks.source(a.indicators_source), found)
+        # the part keeps its short heading, as the web page does: a note on the set's title would speak of a title not shown
+        return IndicatorsPart(heading, a.indicators_text, self.blocks.source(a.indicators_source, ("title",)), found)
 
     def key_figures(self) -> KeyFiguresPart:
         a = self.agenda
-        return KeyFiguresPart(self.h.add(1, "Kerncijfers"), a.figures,
+        return KeyFiguresPart(self.h.add(1, "Kerncijfers"),
+                              tuple(FigureView(f, self.blocks.editorial(f.source)) for f in a.figures),
                               tuple((self.blocks.table(s), self.blocks.source(s.source)) for s in a.series))
 
     def partner_list(self) -> PartnersPart:
@@ -183,12 +207,16 @@ class VersionParts:
         for kind, label in PARTNER_TYPES.items():
             found = [p for p in self.agenda.partners if p.type == kind]
             if found:
-                groups.append(PartnerGroup(self.h.add(2, label),
-                                           tuple((self.blocks.partner_label(p.id), p.description) for p in found)))
-        return PartnersPart(heading, tuple(groups))
+                groups.append(PartnerGroup(self.h.add(2, label), tuple(
+                    (self.blocks.partner_label(p.id), p.description, self.blocks.editorial(p.source, ("type",)))
+                    for p in found)))
+        # the kinds are the editors' division: said once above the groups, as on the partners page
+        reasons = dict.fromkeys(p.source.reason("type") for p in self.agenda.partners if p.source and p.source.reason("type"))
+        return PartnersPart(heading, tuple(groups), tuple(editorial_note("type", r) for r in reasons))
 
     def glossary(self) -> GlossaryPart:
-        return GlossaryPart(self.h.add(1, "Begrippen en afkortingen"), self.agenda.glossary)
+        return GlossaryPart(self.h.add(1, "Begrippen en afkortingen"),
+                            tuple((t, self.blocks.editorial(t.source)) for t in self.agenda.glossary))
 
     def regional(self, r: Regional) -> RegionalPart:
         heading = self.h.add(1, r.title)
@@ -196,7 +224,8 @@ class VersionParts:
         themes = tuple(RegionalThemeView(
             self.h.add(3, theme.title, toc=False), theme,
             tuple(self.index.links[t].title for t in theme.answered_by if t in self.index.links),
-            self.blocks.source(theme.source)) for theme in r.themes)
+            self.blocks.source(theme.source, ("answered_by",)), _note(theme.source, "answered_by", bool(theme.answered_by)))
+            for theme in r.themes)
         return RegionalPart(heading, r, ", ".join(x for x in (r.authors, dutch_date(r.date)) if x),
                             self.blocks.source(r.source), themes_heading, themes,
                             tuple(self.blocks.section(s, 2) for s in r.sections))

@@ -8,7 +8,7 @@ passes it through the sanitiser (`|text`, `|inline`).
 View types are declared `@dataclass(eq=False, repr=False)`: templates only
 read their fields, and generating `__eq__`, `__repr__` and the frozen
 `__setattr__` for the 70 web view types cost every build about 20 ms at import.
-A type whose values are compared says so (`EditorialNote`).
+A type whose values are compared says so (`EditorialNote`, in `macros.words`).
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 
 from macros.compare.history import History
 from macros.policy.index import Index, page_path
-from macros.policy.model import Agenda, Editorial, Source
+from macros.policy.model import Agenda, Source
 from macros.policy.versions import version_title
 from macros.site.downloads import human_size
 from macros.site.links import Link, md_link
 from macros.site.source_pages import source_url
-from macros.words import EDITORIAL_FIELDS, EDITORIAL_KINDS, EDITORIAL_LINK_FIELDS, EDITORIAL_TEXT_FIELDS
+# The marks in words are made in macros.words, so the print documents say them the same way.
+from macros.words import EditorialNote, editorial_note, editorial_notes  # noqa: F401  (imported from here by site views)
 
 
 @dataclass(eq=False, repr=False)
@@ -35,30 +36,6 @@ class PageData:
     current: Agenda | None  # the version in force
     history: History
     source_texts: dict = field(default_factory=dict)  # document id -> SourceText (macros.policy.sources)
-
-
-@dataclass(frozen=True)  # compared: a note that several items share is shown once
-class EditorialNote:
-    """A mark in words that a field is the editors' own: "Koppeling door de redactie (kerntaak): <reason>"."""
-
-    kind: str  # Koppeling door de redactie / Tekst van de redactie / Keuze van de redactie
-    field: str  # the field's Dutch name
-    reason: str
-
-
-def editorial_note(field_name: str, reason: str) -> EditorialNote:
-    kind = EDITORIAL_KINDS["link" if field_name in EDITORIAL_LINK_FIELDS else
-                           "text" if field_name in EDITORIAL_TEXT_FIELDS else "choice"]
-    # Some reasons already start with the kind ("Koppeling door de redactie: ..."): say it once.
-    if reason.lower().startswith(kind.lower() + ":"):
-        reason = reason[len(kind) + 1:].strip()
-        reason = reason[:1].upper() + reason[1:]
-    return EditorialNote(kind, EDITORIAL_FIELDS.get(field_name, field_name.replace("_", " ")), reason)
-
-
-def editorial_notes(entries: tuple[Editorial, ...], skip: tuple[str, ...] = ()) -> tuple[EditorialNote, ...]:
-    """The marks for an item's editorial fields, except those a page shows next to the field itself."""
-    return tuple(editorial_note(e.field, e.reason) for e in entries if e.field not in skip and e.field != "source")
 
 
 @dataclass(eq=False, repr=False)

@@ -85,7 +85,7 @@ def test_lookups_for_indicators_regional_themes_and_partners():
     assert [i.informs for i in parts["indicators"].indicators] == [("Jeugd",), ()]  # unknown ids are left out
     assert [t.answered_by for t in parts["regional"].themes] == [("Jeugd",), ()]
     assert parts["regional"].meta == "De regio, maart 2022"
-    assert [(g.heading.label, [label for label, _ in g.partners]) for g in parts["partners"].groups] == [
+    assert [(g.heading.label, [label for label, _, _ in g.partners]) for g in parts["partners"].groups] == [
         ("Externe partner", ["Politie Oost (PO)", "GGD"]), ("Gemeentelijk team", ["Team Veiligheid"])]
     assert parts["programme"].date == "2019" and [g.heading.label for g in parts["programme"].groups] == [
         "Wat we zagen", "Sporen"]

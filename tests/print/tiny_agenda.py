@@ -84,3 +84,33 @@ def older() -> Agenda:
                       speerpunten=theme.speerpunten + pillar.speerpunten, pillars=(replace(pillar, speerpunten=()),))
     return replace(new, id="v1", status="vervallen", date="", incomplete="",
                    themes=(changed,), chapters=new.chapters[1:] + (Chapter("weg", "Vervallen hoofdstuk", SRC, number="9"),))
+
+
+TITLE_REASON = "Titel door de redactie afgeleid uit de tekst van de bron."
+CORE_TASK_REASON = "De agenda noemt geen kerntaak bij deze actie; de redactie koppelt haar aan een kerntaak."
+STATUS_REASON = "De bron noemt het plan vastgesteld; de redactie leest dat als de status van deze versie."
+ANSWERED_REASON = "Koppeling door de redactie: de regio noemt geen thema's van de agenda."
+TYPE_REASON = "Indeling in soorten door de redactie."
+
+
+def edited() -> Agenda:
+    """`tiny()` with what the editors added, as the model carries it (`Source.editorial`, `Agenda.editorial`):
+    an action's derived title and its kerntaak, a regional theme's link, the partners' kinds and the status."""
+    from macros.policy.model import Editorial
+    agenda = tiny()
+    plan = agenda.action_plans[0]
+    first = plan.actions[0]
+    first = replace(first, speerpunt="sp1", source=replace(first.source, editorial=(Editorial("title", TITLE_REASON),
+                                                                   Editorial("core_task", CORE_TASK_REASON))))
+    regional = agenda.regionals[0]
+    theme = regional.themes[0]
+    theme = replace(theme, source=replace(theme.source, editorial=(Editorial("answered_by", ANSWERED_REASON),)))
+    partners = tuple(replace(p, source=replace(p.source, editorial=(Editorial("type", TYPE_REASON),)))
+                     for p in agenda.partners)
+    lineage = replace(agenda.themes[0].pillars[0].lineage[0],
+                      source=Source("plan", "1.1", (Editorial("change", "De bron zegt niet welk programma opging."),)))
+    theme0 = agenda.themes[0]
+    return replace(agenda, action_plans=(replace(plan, actions=(first,) + plan.actions[1:]),),
+                   regionals=(replace(regional, themes=(theme,) + regional.themes[1:]),), partners=partners,
+                   themes=(replace(theme0, pillars=(replace(theme0.pillars[0], lineage=(lineage,)),)),),
+                   editorial=(Editorial("status", STATUS_REASON),))

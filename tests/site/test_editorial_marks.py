@@ -5,12 +5,11 @@ every editorial link, label or text carries a mark in words with its reason."""
 import posixpath
 import re
 from dataclasses import replace
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from conftest import read
-from helpers import DATA, Page
+from helpers import DATA, Marked, Page
 
 from macros.policy.model import Editorial, Source
 from macros.site.source_pages import section_anchor
@@ -22,48 +21,6 @@ SCHEMA_REASONS = {  # the schema's standing reasons (schema/policy.schema.json, 
     "type": "Indeling in soorten door de redactie; de bronnen delen de partners niet zo in.",
     "action_title": "Titel door de redactie afgeleid uit de tekst van de bron.",
 }
-
-
-class Marked(HTMLParser):
-    """The source lines and editorial marks of one page: their classes, visible text and links."""
-
-    def __init__(self, html: str):
-        super().__init__()
-        self.sources, self.marks, self._open = [], [], []  # (text, [(href, text)]) / (tag, attrs, text)
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        classes = (attrs.get("class") or "").split()
-        if "agenda-source" in classes or "agenda-editorial" in classes:
-            self._open.append({"tag": tag, "attrs": attrs, "text": "", "links": [], "kind": classes})
-        elif self._open:
-            if tag == "a":
-                self._open[-1]["links"].append([attrs.get("href"), ""])
-            self._open[-1].setdefault("depth", {}).setdefault(tag, 0)
-            self._open[-1]["depth"][tag] += 1
-
-    def handle_endtag(self, tag):
-        if not self._open:
-            return
-        top = self._open[-1]
-        if tag == top["tag"] and not top.get("depth", {}).get(tag):
-            self._open.pop()
-            text = re.sub(r"\s+", " ", top["text"]).strip()
-            if "agenda-source" in top["kind"]:
-                self.sources.append((text, [tuple(link) for link in top["links"]]))
-            else:
-                self.marks.append((top["tag"], top["attrs"], text, [tuple(link) for link in top["links"]]))
-                if self._open:  # a mark inside a mark's parent keeps its words there too
-                    self._open[-1]["text"] += top["text"]
-        elif top.get("depth", {}).get(tag):
-            top["depth"][tag] -= 1
-
-    def handle_data(self, data):
-        if self._open:
-            self._open[-1]["text"] += data
-            if self._open[-1]["links"] and self._open[-1]["depth"].get("a"):
-                self._open[-1]["links"][-1][1] += data
 
 
 def pages(root: Path):
