@@ -44,6 +44,8 @@ class StrategyPart:
     principles: Heading | None
     principle_items: Items | None
     principles_source: SourceRef | None
+    mission_notes: tuple[EditorialNote, ...] = ()  # where the editors chose what is the mission
+    vision_notes: tuple[EditorialNote, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,9 @@ class VersionParts:
         items = b.items(s.principles, 3) if s.principles else None
         return StrategyPart(heading, s, mission, mission_source, vision, vision_source,
                             values, b.source(s.core_values_source) if s.core_values else None,
-                            principles, items, b.source(s.principles_source or s.principles[0].source) if s.principles else None)
+                            principles, items, b.source(s.principles_source or s.principles[0].source) if s.principles else None,
+                            *(editorial_notes(e for e in s.source.editorial if e.field == f) if s.source else ()
+                              for f in ("mission", "vision")))
 
     def core_tasks(self) -> CoreTasksPart:
         ct = self.agenda.core_tasks

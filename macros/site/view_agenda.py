@@ -126,6 +126,8 @@ class StrategyView:
     principles: tuple[Item, ...]
     principles_text: str
     principles_source: SourceView | None
+    mission_notes: tuple[EditorialNote, ...] = ()  # where the editors chose what is the mission (the strategy's own entries)
+    vision_notes: tuple[EditorialNote, ...] = ()
 
 
 def strategy(data: PageData, here: str, item_id: str) -> StrategyView:
@@ -133,7 +135,13 @@ def strategy(data: PageData, here: str, item_id: str) -> StrategyView:
     return StrategyView(
         s.title, s.number, s.text, s.mission, source_view(a, s.mission.source, here), s.vision, source_view(a, s.vision.source, here),
         tuple(s.core_values), s.core_values_text, source_view(a, s.core_values_source, here),
-        tuple(s.principles), s.principles_text, source_view(a, s.principles_source or (s.principles[0].source if s.principles else None), here))
+        tuple(s.principles), s.principles_text, source_view(a, s.principles_source or (s.principles[0].source if s.principles else None), here),
+        _notes_on(s, "mission"), _notes_on(s, "vision"))
+
+
+def _notes_on(strategy, field_name: str) -> tuple[EditorialNote, ...]:
+    """The editors' marks for the mission or vision: entries of the strategy itself, not of the statement."""
+    return editorial_notes(e for e in strategy.source.editorial if e.field == field_name) if strategy.source else ()
 
 
 @dataclass(eq=False, repr=False)

@@ -176,3 +176,17 @@ def test_a_note_says_its_kind_once_and_a_source_line_without_a_page_has_no_link(
     assert view.href == "../../bron/doc/#sectie-1-1"
     assert source_view(with_text, source).href == ""  # no page to link from (print)
     assert source_view(agenda, source, "actie/a1.md").href == ""  # the document has no text, so no page
+
+
+def test_which_paragraph_is_the_mission_or_the_vision_is_marked_where_they_stand(published_doetinchem):
+    """Doetinchem's source gives two paragraphs under "Missie/visie"; the editors call them mission and vision
+    (on the strategy page, with the sources; the home page only sums up, as it does without source lines)."""
+    mission = "De bron geeft onder de kop \"Missie/visie\" twee alinea's zonder ze te benoemen"
+    vision = "De redactie noemt de tweede alinea onder \"Missie/visie\""
+    for url in ("2020-2023/strategie/",):
+        html = read(published_doetinchem, url)
+        page = Page(html).plain
+        assert mission in page and vision in page, url
+        # each under its own heading
+        assert html.index('id="missie"') < html.index("zonder ze te benoemen") < html.index('id="visie"') \
+            < html.index("noemt de tweede alinea"), url
