@@ -40,8 +40,10 @@ EDITORIAL_KINDS = {"link": "Koppeling door de redactie", "text": "Tekst van de r
                    "derived": "Afgeleid door de redactie", "from_speerpunt": "uit het speerpunt",
                    "from_section": "uit", "in_list": "in de lijst"}
 EDITORIAL_LINK_FIELDS = ("core_task", "serves", "informs", "answered_by", "change", "speerpunt")
-EDITORIAL_TEXT_FIELDS = ("title", "description", "text", "statement", "label", "context", "name", "lead", "mission",
-                         "vision", "sections", "goal", "measures")
+# `mission` and `vision` are not here: on a strategy they mark which paragraph of the source the
+# editors call the mission or the vision (a choice); their text is the source's and is checked.
+EDITORIAL_TEXT_FIELDS = ("title", "description", "text", "statement", "label", "context", "name", "lead", "sections",
+                         "goal", "measures")
 EDITORIAL_FIELDS = {
     "core_task": "kerntaak", "serves": "draagt bij aan", "informs": "koppeling met de agenda",
     "answered_by": "koppeling met de thema's", "change": "verband met de vorige versie", "speerpunt": "speerpunt",

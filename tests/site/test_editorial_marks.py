@@ -186,7 +186,7 @@ def test_which_paragraph_is_the_mission_or_the_vision_is_marked_where_they_stand
     for url in ("2020-2023/strategie/",):
         html = read(published_doetinchem, url)
         page = Page(html).plain
-        assert mission in page and vision in page, url
+        assert f"Keuze van de redactie (missie): {mission}" in page and f"Keuze van de redactie (visie): {vision}" in page, url
         # each under its own heading
         assert html.index('id="missie"') < html.index("zonder ze te benoemen") < html.index('id="visie"') \
             < html.index("noemt de tweede alinea"), url
