@@ -156,3 +156,8 @@ def test_the_comparison_pdf_marks_the_lineage_the_theme_pages_mark(published):
     assert len(KINDS.findall(text)) == sum(marks.values())
     for mark, count in marks.items():
         assert text.count(mark) == count, mark
+    # and the web page of the same comparison, in the same words
+    web = (published / "2024-2027" / "vergelijk" / "2020-2023" / "index.html").read_text(encoding="utf-8")
+    lineage = web[web.index('id="herkomst"'):]
+    lineage = lineage[:lineage.index("</ul>")]
+    assert Counter(" ".join(m[2].split()) for m in Marked(lineage).marks) == marks
