@@ -35,9 +35,6 @@ def render_text(source: str) -> str:
     """Markdown text from YAML -> sanitised HTML (cached: texts repeat across pages)."""
     if not source:
         return ""
-    paragraphs = plain_paragraphs(source)
-    if paragraphs is not None:
-        return "\n".join(f"<p>{p}</p>" for p in paragraphs)
     if _WHOLE_TEXT.search(source):
         return markdown_to_html(source)
     # A plain paragraph (no Markdown, so it neither opens nor continues a list, quote or
