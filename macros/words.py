@@ -79,6 +79,29 @@ def editorial_notes(entries, skip: tuple[str, ...] = ()) -> tuple[EditorialNote,
     return tuple(editorial_note(e.field, e.reason) for e in entries if e.field not in skip and e.field != "source")
 
 
+def notes_on(entries, field_name: str) -> tuple[EditorialNote, ...]:
+    """The marks for one field among `Editorial` entries (a version's status, a strategy's mission)."""
+    return editorial_notes(e for e in entries if e.field == field_name)
+
+
+def field_note(source, field_name: str, present: bool = True) -> EditorialNote | None:
+    """The mark shown next to one field of an item (`source`: the item's `Source`, or None):
+    None when the sources state it, or when the item leaves the field empty (`present` False)."""
+    reason = source.reason(field_name) if source is not None and present else ""
+    return editorial_note(field_name, reason) if reason else None
+
+
+def shared_notes(sources, field_name: str) -> tuple[EditorialNote, ...]:
+    """The marks for a field that many items share (the partners' kinds), each reason said once."""
+    reasons = dict.fromkeys(s.reason(field_name) for s in sources if s is not None and s.reason(field_name))
+    return tuple(editorial_note(field_name, r) for r in reasons)
+
+
+def section_label(section: str) -> str:
+    """"§ 4.3.1" for a numbered section, a heading ("Voorwoord") as it is."""
+    return f"§ {section}" if section[:1].isdigit() else section
+
+
 # Partner kinds (`kind` in partners.yaml).
 PARTNER_TYPES = {
     "extern": "Externe partner",

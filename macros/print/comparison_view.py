@@ -17,7 +17,7 @@ from macros.policy.model import Agenda
 from macros.policy.versions import describe, version_title
 from macros.print.headings import Heading, Headings
 from macros.compare.groups import change_groups, old_title  # shared with the comparison page
-from macros.words import CHANGE_LABELS, FIELD_LABELS, KIND_LABELS, VERSION_STATUS, EditorialNote, dutch_date, editorial_note
+from macros.words import CHANGE_LABELS, FIELD_LABELS, KIND_LABELS, VERSION_STATUS, EditorialNote, dutch_date, field_note
 
 
 @dataclass(frozen=True)
@@ -145,9 +145,7 @@ def comparison_document(old: Agenda, new: Agenda, versions: tuple[Agenda, ...]) 
     groups = tuple(ChangeGroup(h.add(2, f"{title} ({len(items)})"), title, tuple(listed(ch) for ch in items))
                    for title, items in change_groups(changes))
     notes = tuple(LineageView(old_title(versions, old.id, n.old_item), CHANGE_LABELS.get(n.change, n.change),
-                              n.item_title, n.text.strip(),
-                              editorial_note("change", n.source.reason("change"))
-                              if n.source and n.source.reason("change") else None) for n in lineage(new, old.id))
+                              n.item_title, n.text.strip(), field_note(n.source, "change")) for n in lineage(new, old.id))
     lineage_heading = h.add(1, "Samengevoegd, gesplitst, voortgezet of vervallen") if notes else None
     changed_heading = h.add(1, "Wijzigingen per onderdeel (was / wordt)")
     changed = tuple(changed_item(ch, h) for ch in changes if ch.kind == "changed")

@@ -25,7 +25,7 @@ from macros.print.parts import (ActionPlanPart, ActionRow, ChapterPart, CoreTask
                                 PartnerGroup, PartnersPart, PillarView, ProgrammePart, RegionalPart,
                                 RegionalThemeView, SourcesPart, SpeerpuntView, StrategyPart, ThemePart, TopicView)
 from macros.words import (ACTION_STATUS, LABELS, PARTNER_TYPES, VERSION_STATUS, EditorialNote, dutch_date,
-                          editorial_note, editorial_notes)
+                          editorial_notes, field_note, notes_on, section_label, shared_notes)
 
 
 @dataclass(frozen=True)
@@ -68,17 +68,7 @@ def cover(agenda: Agenda, site_url: str = "") -> Cover:
     dated = VERSION_STATUS[a.status] + (f", {dutch_date(a.date)}" if a.date else " (datum niet bekend)")
     return Cover(a.municipality_name, title, a.subtitle, a.id, period, VERSION_STATUS[a.status], dated, a.decision,
                  documents(a), a.incomplete.strip(), site_url, f"{title} · {version_label(a)}",
-                 editorial_notes(tuple(e for e in a.editorial if e.field == "status")))
-
-
-def _where(section: str) -> str:
-    return f"§ {section}" if section[:1].isdigit() else section
-
-
-def _note(source, field_name: str, present: bool = True) -> EditorialNote | None:
-    """The mark next to a field the editors chose, or None when the source states it (or the field is empty)."""
-    reason = source.reason(field_name) if source and present else ""
-    return editorial_note(field_name, reason) if reason else None
+                 notes_on(a.editorial, "status"))
 
 
 class VersionParts:
@@ -130,8 +120,7 @@ class VersionParts:
         return StrategyPart(heading, s, mission, mission_source, vision, vision_source,
                             values, b.source(s.core_values_source) if s.core_values else None,
                             principles, items, b.source(s.principles_source or s.principles[0].source) if s.principles else None,
-                            *(editorial_notes(e for e in s.source.editorial if e.field == f) if s.source else ()
-                              for f in ("mission", "vision")))
+                            *(notes_on(s.source.editorial, f) if s.source else () for f in ("mission", "vision")))
 
     def core_tasks(self) -> CoreTasksPart:
         ct = self.agenda.core_tasks
@@ -181,8 +170,8 @@ class VersionParts:
                 self.blocks.partner_label(action.led_by) if action.led_by else "", self.blocks.partners(action.partners),
                 " tot en met ".join(x for x in (action.period_start, action.period_end) if x),
                 ACTION_STATUS.get(action.status, ""), action.budget,
-                speerpunt.title if speerpunt else "", _where(src.section) if src else "", title,
-                _note(src, "serves"), _note(src, "core_task", bool(action.core_task)),
+                speerpunt.title if speerpunt else "", section_label(src.section) if src else "", title,
+                field_note(src, "serves"), field_note(src, "core_task", bool(action.core_task)),
                 self.blocks.editorial(src, ("serves", "core_task"))))
         heading = self.h.add(1, title)
         return ActionPlanPart(heading, plan.text, tuple(rows), editorial_notes(plan.editorial))
@@ -192,7 +181,7 @@ class VersionParts:
         heading = self.h.add(1, "Indicatoren")
         found = tuple(IndicatorView(self.h.add(3, i.title, toc=False), i,
                                     tuple(self.index.links[t].title for t in i.informs if t in self.index.links),
-                                    _note(i.source, "informs", bool(i.informs)), self.blocks.editorial(i.source, ("informs",)))
+                                    field_note(i.source, "informs", bool(i.informs)), self.blocks.editorial(i.source, ("informs",)))
                       for i in a.indicators)
         # the part keeps its short heading, as the web page does: a note on the set's title would speak of a title not shown
         return IndicatorsPart(heading, a.indicators_text, self.blocks.source(a.indicators_source, ("title",)), found)
@@ -213,8 +202,7 @@ class VersionParts:
                     (self.blocks.partner_label(p.id), p.description, self.blocks.editorial(p.source, ("type",)))
                     for p in found)))
         # the kinds are the editors' division: said once above the groups, as on the partners page
-        reasons = dict.fromkeys(p.source.reason("type") for p in self.agenda.partners if p.source and p.source.reason("type"))
-        return PartnersPart(heading, tuple(groups), tuple(editorial_note("type", r) for r in reasons))
+        return PartnersPart(heading, tuple(groups), shared_notes((p.source for p in self.agenda.partners), "type"))
 
     def glossary(self) -> GlossaryPart:
         return GlossaryPart(self.h.add(1, "Begrippen en afkortingen"),
@@ -226,7 +214,7 @@ class VersionParts:
         themes = tuple(RegionalThemeView(
             self.h.add(3, theme.title, toc=False), theme,
             tuple(self.index.links[t].title for t in theme.answered_by if t in self.index.links),
-            self.blocks.source(theme.source, ("answered_by",)), _note(theme.source, "answered_by", bool(theme.answered_by)))
+            self.blocks.source(theme.source, ("answered_by",)), field_note(theme.source, "answered_by", bool(theme.answered_by)))
             for theme in r.themes)
         return RegionalPart(heading, r, ", ".join(x for x in (r.authors, dutch_date(r.date)) if x),
                             self.blocks.source(r.source), themes_heading, themes,

@@ -13,6 +13,7 @@ import unicodedata
 from macros.policy.model import Agenda, Source
 from macros.policy.sources import SourceText
 from macros.site.links import relative
+from macros.words import section_label
 
 FOLDER = "bron"
 FIX_KINDS = {"afbreking": "afgebroken woord", "paginanummer": "paginanummer of kop", "tabel": "tabelrij",
@@ -60,7 +61,7 @@ def source_document_view(agenda: Agenda, text: SourceText) -> dict:
         depth, up = 0, text.parents.get(name)
         while up:
             depth, up = depth + 1, text.parents.get(up)
-        label = f"§ {name}" if name[:1].isdigit() else name
+        label = section_label(name)
         sections.append({"name": name, "label": label, "anchor": section_anchor(name) if first else "",
                          "level": min(2 + depth, 6), "continued": bool(name) and not first, "text": body.strip()})
     return {

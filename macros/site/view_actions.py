@@ -9,9 +9,9 @@ from macros.policy.index import page_path
 from macros.policy.model import Action
 from macros.site.links import Link, html_link, md_link
 from macros.site.source_pages import section_anchor, source_page
-from macros.site.view_parts import (EditorialNote, PageData, SourceView, editorial_note, editorial_notes, item_link,
+from macros.site.view_parts import (EditorialNote, PageData, SourceView, editorial_notes, item_link,
                                     partner_label, partner_links, source_view)
-from macros.words import ACTION_STATUS, NOT_DECIDED
+from macros.words import ACTION_STATUS, NOT_DECIDED, field_note, section_label
 
 
 @dataclass(eq=False, repr=False)
@@ -46,9 +46,7 @@ def action(data: PageData, here: str, item_id: str) -> ActionView:
     plan = data.index.plan_of[item_id]
     doc = data.agenda.document(a.source.document) if a.source else None
     section = a.source.section if a.source else ""
-    where = md_link(here, source_page(doc.id), f"§ {section}" if section[:1].isdigit() else section,
-                    section_anchor(section)) if doc and doc.file else None
-    reason = a.source.reason if a.source else (lambda _: "")
+    where = md_link(here, source_page(doc.id), section_label(section), section_anchor(section)) if doc and doc.file else None
     return ActionView(
         a.title, md_link(here, "uitvoeringsagenda.md", _plan_title(plan)),
         item_link(data, here, a.speerpunt) if a.speerpunt else None, where, a.description,
@@ -60,8 +58,7 @@ def action(data: PageData, here: str, item_id: str) -> ActionView:
         tuple(partner_links(data, here, a.partners)),
         " tot en met ".join(x for x in (a.period_start, a.period_end) if x),
         ACTION_STATUS.get(a.status, ""), a.budget, source_view(data.agenda, a.source, here, ("serves", "core_task")),
-        editorial_note("serves", reason("serves")) if reason("serves") else None,
-        editorial_note("core_task", reason("core_task")) if a.core_task and reason("core_task") else None)
+        field_note(a.source, "serves"), field_note(a.source, "core_task", bool(a.core_task)))
 
 
 FILTERS = {"thema": "Thema", "kerntaak": "Kerntaak", "partner": "Partner", "status": "Status"}

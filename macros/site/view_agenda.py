@@ -11,9 +11,9 @@ from macros.site.links import Link, md_link
 from macros.site.view_actions import actions_for
 from macros.site.view_context import ThemeContext, theme_context
 from macros.site.view_figures import ItemIndicator, indicators_editorial, indicators_for
-from macros.site.view_parts import EditorialNote, PageData, SourceView, editorial_notes, numbered, partner_links, source_view
+from macros.site.view_parts import EditorialNote, PageData, SourceView, numbered, partner_links, source_view
 from macros.site.view_sections import SectionView, section_view
-from macros.words import LABELS, VERSION_STATUS
+from macros.words import LABELS, VERSION_STATUS, notes_on
 
 
 @dataclass(eq=False, repr=False)
@@ -95,7 +95,7 @@ def home(data: PageData, here: str, item_id: str = "") -> Home:
         a.themes_label, themes,
         md_link(here, "thema/index.md", f"Alle {a.themes_label[:1].lower()}{a.themes_label[1:]} op één pagina"),
         a.fundament.title if a.fundament else "", groups,
-        a.core_tasks.title if a.core_tasks else "", tasks, editorial_notes(tuple(e for e in a.editorial if e.field == "status")),
+        a.core_tasks.title if a.core_tasks else "", tasks, notes_on(a.editorial, "status"),
         a.label, VERSION_STATUS[a.status])
 
 
@@ -141,7 +141,7 @@ def strategy(data: PageData, here: str, item_id: str) -> StrategyView:
 
 def _notes_on(strategy, field_name: str) -> tuple[EditorialNote, ...]:
     """The editors' marks for the mission or vision: entries of the strategy itself, not of the statement."""
-    return editorial_notes(e for e in strategy.source.editorial if e.field == field_name) if strategy.source else ()
+    return notes_on(strategy.source.editorial, field_name) if strategy.source else ()
 
 
 @dataclass(eq=False, repr=False)

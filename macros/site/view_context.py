@@ -9,9 +9,9 @@ from macros.compare.groups import old_title
 from macros.policy.index import page_path
 from macros.policy.model import Programme, Regional, RegionalTheme
 from macros.site.links import Link, md_link, site_url, url
-from macros.site.view_parts import EditorialNote, PageData, SourceView, editorial_note, source_view
+from macros.site.view_parts import EditorialNote, PageData, SourceView, source_view
 from macros.site.view_sections import SectionView, section_view
-from macros.words import CHANGE_LABELS
+from macros.words import CHANGE_LABELS, field_note
 
 
 @dataclass(eq=False, repr=False)
@@ -42,8 +42,7 @@ def regional(data: PageData, here: str, item_id: str) -> RegionalView:
 
 
 def _answered_by_note(theme: RegionalTheme) -> EditorialNote | None:
-    reason = theme.source.reason("answered_by") if theme.source and theme.answered_by else ""
-    return editorial_note("answered_by", reason) if reason else None
+    return field_note(theme.source, "answered_by", bool(theme.answered_by))
 
 
 @dataclass(eq=False, repr=False)
@@ -98,9 +97,7 @@ def theme_context(data: PageData, here: str, theme) -> ThemeContext:
             if note.version in known and note.item else ""
         lineage.append(LineageEntry(old_title(data.versions, note.version, note.item), href,
                                     target.title if target else note.version, CHANGE_LABELS.get(note.change, note.change),
-                                    note.text.strip() if note.text else "",
-                                    editorial_note("change", note.source.reason("change"))
-                                    if note.source and note.source.reason("change") else None))
+                                    note.text.strip() if note.text else "", field_note(note.source, "change")))
     programmes = tuple((Link(p.title, url(here, f"programma/{p.id}.md")), p.date)
                        for p in data.index.programmes_for.get(theme.id, []))
     regional_notes = tuple(dict.fromkeys(n for n in (_answered_by_note(rt) for _, rt in

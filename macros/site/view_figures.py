@@ -9,9 +9,9 @@ from macros.policy.index import page_path
 from macros.policy.model import Figure, Series
 from macros.site.charts import SmallMultiples, StackedBars, small_multiples, stacked_bars
 from macros.site.links import Link, md_link
-from macros.site.view_parts import (EditorialNote, PageData, SourceView, editorial_note, editorial_notes, item_link,
+from macros.site.view_parts import (EditorialNote, PageData, SourceView, editorial_notes, item_link,
                                     source_view)
-from macros.words import ACTION_STATUS, NO_VALUE, NOT_DECIDED, dutch_number
+from macros.words import ACTION_STATUS, NO_VALUE, NOT_DECIDED, dutch_number, field_note
 
 
 @dataclass(eq=False, repr=False)
@@ -96,16 +96,16 @@ def indicator_overview(data: PageData, here: str, item_id: str) -> IndicatorOver
 
 
 def _informs_note(indicator) -> EditorialNote | None:
-    reason = indicator.source.reason("informs") if indicator.source and indicator.informs else ""
-    return editorial_note("informs", reason) if reason else None
+    return field_note(indicator.source, "informs", bool(indicator.informs))
 
 
 def indicators_editorial(data: PageData, item_id: str) -> tuple[EditorialNote, ...]:
     """The marks above the indicators on a theme, pillar or topic page: where the set comes from and that
     the link to this item is the editors' (each said once)."""
     a, notes = data.agenda, {}
-    if a.indicators_source and a.indicators_source.reason("indicators"):
-        notes["indicators"] = editorial_note("indicators", a.indicators_source.reason("indicators"))
+    note = field_note(a.indicators_source, "indicators")
+    if note:
+        notes["indicators"] = note
     for i in data.index.indicators_for.get(item_id, []):
         note = _informs_note(i)
         if note:

@@ -23,7 +23,7 @@ from macros.site.downloads import human_size
 from macros.site.links import Link, md_link
 from macros.site.source_pages import source_url
 # The marks in words are made in macros.words, so the print documents say them the same way.
-from macros.words import EditorialNote, editorial_note, editorial_notes  # noqa: F401  (imported from here by site views)
+from macros.words import EditorialNote, editorial_note, editorial_notes, section_label  # noqa: F401  (imported from here by site views)
 
 
 @dataclass(eq=False, repr=False)
@@ -57,7 +57,7 @@ def source_view(agenda: Agenda, source: Source | None, here: str = "", skip: tup
     doc = agenda.document(source.document)
     section = source.section
     href = source_url(here, source) if here and doc and doc.file else ""
-    return SourceView(doc.title if doc else source.document, f"§ {section}" if section[:1].isdigit() else section,
+    return SourceView(doc.title if doc else source.document, section_label(section),
                       href, editorial_notes(source.editorial, skip))
 
 

@@ -10,9 +10,9 @@ from macros.policy.model import GlossaryTerm, Partner, Reference
 from macros.site.downloads import OPEN_DATA_FILES, comparison_file, version_file
 from macros.site.links import Link, md_link, url
 from macros.site.source_pages import source_page
-from macros.site.view_parts import (Download, EditorialNote, PageData, SourceView, comparison_title, download, editorial_note,
+from macros.site.view_parts import (Download, EditorialNote, PageData, SourceView, comparison_title, download,
                                     pair, partner_label, source_view)
-from macros.words import LABELS, PARTNER_TYPES
+from macros.words import LABELS, PARTNER_TYPES, field_note, shared_notes
 
 
 @dataclass(eq=False, repr=False)
@@ -63,12 +63,11 @@ def partners(data: PageData, here: str, item_id: str) -> PartnersView:
     by_type: dict[str, list[Partner]] = {}
     for p in data.agenda.partners:
         by_type.setdefault(p.type, []).append(p)
-    reasons = dict.fromkeys(p.source.reason("type") for p in data.agenda.partners if p.source and p.source.reason("type"))
     return PartnersView(
         tuple(PartnerGroup(kind, label, tuple(md_link(here, page_path("partner", p.id), partner_label(data.index, p.id))
                                               for p in by_type[kind]))
               for kind, label in PARTNER_TYPES.items() if kind in by_type),
-        tuple(editorial_note("type", r) for r in reasons))
+        shared_notes((p.source for p in data.agenda.partners), "type"))
 
 
 @dataclass(eq=False, repr=False)
@@ -101,7 +100,7 @@ def partner(data: PageData, here: str, item_id: str) -> PartnerView:
     return PartnerView(p, PARTNER_TYPES[p.type], tuple(Mentions(g, tuple(e)) for g, e in groups.items()),
                        tuple(md_link(here, page_path("action", a.id), a.title) for a in index.led_by.get(p.id, [])),
                        source_view(data.agenda, p.source, here, ("type",)),
-                       editorial_note("type", p.source.reason("type")) if p.source and p.source.reason("type") else None)
+                       field_note(p.source, "type"))
 
 
 @dataclass(eq=False, repr=False)

@@ -13,8 +13,8 @@ from macros.policy.index import Link, build_index
 from macros.policy.versions import describe, full_title, version_title
 from macros.site.downloads import comparison_file, version_file
 from macros.site.links import page_url, site_url, url, versions_root
-from macros.site.view_parts import Download, EditorialNote, PageData, comparison_title, download, editorial_note, editorial_notes, pair
-from macros.words import CHANGE_LABELS, FIELD_LABELS, KIND_LABELS, VERSION_STATUS
+from macros.site.view_parts import Download, EditorialNote, PageData, comparison_title, download, editorial_notes, pair
+from macros.words import CHANGE_LABELS, FIELD_LABELS, KIND_LABELS, VERSION_STATUS, field_note, notes_on
 
 
 @dataclass(eq=False, repr=False)
@@ -35,7 +35,7 @@ def banner(data: PageData, here: str, current_pages: frozenset[str]) -> Banner |
     same = here in current_pages
     kind = {"concept": "een concept", "vervallen": "een vervallen versie", "vastgesteld": "een andere versie"}[a.status]
     return Banner(kind, describe(a), describe(current), site_url(here, current.id, page_url(here if same else "index.md")),
-                  same, editorial_notes(tuple(e for e in a.editorial if e.field == "status")))
+                  same, notes_on(a.editorial, "status"))
 
 
 @dataclass(eq=False, repr=False)
@@ -221,9 +221,8 @@ def comparison(data: PageData, here: str, item_id: str, downloads: dict | None =
     groups = tuple(Group(title, slug(title), tuple(listed(ch, href(ch)) for ch in items)) for title, items in change_groups(changes))
     unchanged = tuple(listed(ch, href(ch)) for ch in changes if ch.kind == "unchanged")
     notes = tuple(LineageView(old_title(data.versions, old.id, n.old_item), CHANGE_LABELS.get(n.change, n.change),
-                              n.item_title, n.text.strip() if n.text else "",
-                              editorial_note("change", n.source.reason("change"))
-                              if n.source and n.source.reason("change") else None) for n in lineage(new, old.id))
+                              n.item_title, n.text.strip() if n.text else "", field_note(n.source, "change"))
+                  for n in lineage(new, old.id))
     return Comparison(comparison_title(data, item_id), describe(old), describe(new), pdf,
                       tuple((version_title(v), v.incomplete.strip()) for v in (old, new) if v.incomplete),
                       groups, unchanged, counts["unchanged"], notes, tuple(changed_item(ch) for ch in changes if ch.kind == "changed"))
