@@ -24,10 +24,13 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
+TAB_LENGTH = 4  # Python-Markdown's default
+
+
 @lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
     # No extensions that read raw HTML or attributes from the text.
-    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html", tab_length=TAB_LENGTH)
 
 
 @lru_cache(maxsize=4096)
@@ -35,6 +38,9 @@ def render_text(source: str) -> str:
     """Markdown text from YAML -> sanitised HTML (cached: texts repeat across pages)."""
     if not source:
         return ""
+    if "\x02" in source or "\x03" in source:  # Markdown drops them before it expands tabs
+        return markdown_to_html(source)
+    source = _normalised(source)
     if _WHOLE_TEXT.search(source):
         return markdown_to_html(source)
     # A plain paragraph (no Markdown, so it neither opens nor continues a list, quote or
@@ -49,10 +55,17 @@ def render_text(source: str) -> str:
         if run:
             out.append(markdown_to_html("".join(run)))
             run = []
-        out.append(f"<p>{block}</p>")
+        out.append(f"<p>{block.replace('&', '&amp;')}</p>")
     if run:
         out.append(markdown_to_html("".join(run)))
     return "\n".join(out)
+
+
+def _normalised(source: str) -> str:
+    """What Python-Markdown's own first step (NormalizeWhitespace) makes of a text without its
+    placeholder characters: done here, a tab between the table cells of a source document, or a
+    carriage return, no longer sends the whole text through Markdown, which finds nothing left to do."""
+    return source.replace("\r\n", "\n").replace("\r", "\n").expandtabs(TAB_LENGTH)
 
 
 def _blocks(text: str):
@@ -77,10 +90,11 @@ def markdown_to_html(source: str) -> str:
     return _neutralise_templates(clean)
 
 
-# Characters that may start Markdown syntax, an HTML tag or entity, or a template
-# delimiter; whitespace other than the space; and what may open a block (a list,
-# quote, heading or indented code) at the start of a line.
-_NOT_PLAIN_CHAR = re.compile(r"[\\`*_\[\]{}<>&#=|~^\x00-\x09\x0b-\x1f\x7f]|[^\S \n]")
+# Characters that may start Markdown syntax, an HTML tag, or a template delimiter; an
+# entity (any other '&' is text, which Markdown and the sanitiser write as '&amp;');
+# whitespace other than the space; and what may open a block (a list, quote, heading
+# or indented code) at the start of a line.
+_NOT_PLAIN_CHAR = re.compile(r"[\\`*_\[\]{}<>#=|~^\x00-\x09\x0b-\x1f\x7f]|[^\S \n]|&(?:#|[A-Za-z0-9]+;)")
 _BLOCK_START = re.compile(r"^(?:[-+ ]|\d+[.)])|\n(?:[-+ ]|\d+[.)])|[ ]\n|[ ]$")
 # A text that goes through Markdown whole: HTML or a link definition (they reach any
 # block), a line of spaces only (Markdown reads it as blank), or whitespace other than
@@ -92,9 +106,9 @@ def plain_paragraphs(source: str) -> list[str] | None:
     """The paragraphs of a text that uses no Markdown at all (None otherwise).
 
     Most policy texts are plain sentences. For those, Python-Markdown and the
-    sanitiser only wrap each paragraph in `<p>`, so `render_text` does that
-    itself (a third of the real policy's text, and of rendering it);
-    tests/policy/test_text.py checks the result against the full path.
+    sanitiser only wrap each paragraph in `<p>` and write '&' as '&amp;', so
+    `render_text` does that itself (a third of the real policy's text, and of
+    rendering it); tests/policy/test_text.py checks the result against the full path.
     """
     text = source.strip("\n")
     if _NOT_PLAIN_CHAR.search(text) or _BLOCK_START.search(text):

@@ -54,12 +54,13 @@ def test_plain_texts_of_the_real_policy_render_as_the_full_path_does():
 def test_texts_with_markdown_are_not_taken_for_plain():
     for text in ["Een **vet** woord.", "- een\n- lijst", "1. eerst", "> citaat", "Regel  \nafgebroken",
                  "Tekst\n    ingesprongen", "Kop\n===", "Kop\n---", "<b>html</b>", "a &amp; b", "{{ x }}",
-                 "[link](https://example.org)", "Niet\u00a0breekbaar", "Tab\tteken", "Tekst\r\nregel", "# Kop"]:
+                 "[link](https://example.org)", "Niet\u00a0breekbaar", "Tab\tteken", "Tekst\r\nregel", "# Kop",
+                 "&#123;", "&#x7b;", "&eacute;", "B&W&amp;"]:
         assert plain_paragraphs(text) is None, text
 
 
 # Mostly what the shortcut takes, and some of every character around the edges of its rules.
-PLAIN = list("aZé€19 .,;:!?'\"()/%-+\n")
+PLAIN = list("aZé€19 .,;:!?'\"()/%-+&\n")
 EDGES = list("*_[]{}<>&#=|~^`\\\t\r\u00a0\u2028\u200b\x00\x02")
 BLOCK = st.one_of(st.text(st.sampled_from(PLAIN), max_size=40),
                   st.text(st.sampled_from(PLAIN * 3 + EDGES), max_size=40),
@@ -67,7 +68,9 @@ BLOCK = st.one_of(st.text(st.sampled_from(PLAIN), max_size=40),
                                    "**vet** en *schuin*", "[link](https://example.org)", "[a]: https://example.org",
                                    "<!-- x", "-->", "Regel\n===", "`code`", "a  \nb", "\r", "\x02", "\t",
                                    "- a\n- b", "    vervolg", "2023. Een jaar", "-", "1.", "> citaat\nlui", "* * *",
-                                   "- - -", "alinea\n- punt", "  1. ingesprongen", "-\nregel", "+ plus", " ", "   "]))
+                                   "- - -", "alinea\n- punt", "  1. ingesprongen", "-\nregel", "+ plus", " ", "   ",
+                                   "B&W", "&amp;", "&#123;", "&#x7B;", "&copy", "&nbsp;x", "& ;", "a\tb", "a\t\tb\tc",
+                                   "\tingesprongen", "a\t\nb", "ab\t", "\t- punt", "1.\tpunt"]))
 # Whole texts: one block, or several separated by blank lines (as YAML block text has them).
 TEXTS = st.one_of(BLOCK, st.lists(BLOCK, min_size=2, max_size=5).map("\n\n".join),
                   st.lists(BLOCK, min_size=2, max_size=4).map("\n\n\n".join))
