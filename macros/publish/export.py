@@ -18,8 +18,21 @@ FILES = OPEN_DATA_FILES
 
 
 def agenda_to_json(agenda: Agenda) -> str:
-    data = {"format": "veiligheidsagenda-model", "format_version": 1, "agenda": dataclasses.asdict(agenda)}
+    data = {"format": "veiligheidsagenda-model", "format_version": 1, "agenda": _plain(agenda)}
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _plain(value):
+    """`dataclasses.asdict` for the model's own types (dataclasses, tuples, strings and numbers),
+    without its deep copy of every leaf: a third of the export's time."""
+    fields = getattr(value, "__dataclass_fields__", None)
+    if fields is not None:
+        return {name: _plain(getattr(value, name)) for name in fields}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def agenda_from_json(text: str) -> Agenda:
