@@ -107,6 +107,7 @@ class SourceText:
     _index: dict | None = field(default=None, repr=False)
     _within: dict = field(default_factory=dict, repr=False)
     _children: dict | None = field(default=None, repr=False)
+    _quoted: set = field(default_factory=set, repr=False)  # (section, text) pairs found whole
 
     def within(self, name: str) -> set[str]:
         """`name` and all its subsections."""
@@ -508,6 +509,8 @@ def _section_hint(text: SourceText, section: str) -> str:
 
 
 def _check_text(loaded, path: tuple, value: str, text: SourceText, section: str) -> list[Problem]:
+    if (section, value) in text._quoted:
+        return []  # found in this section before: versions share most of their texts
     problems = []
     for index, sentence in fragments(value):
         if text.contains(section, sentence):
@@ -521,6 +524,8 @@ def _check_text(loaded, path: tuple, value: str, text: SourceText, section: str)
         else:
             hint = f"the source says: \"{text.closest(section, sentence)}\""
         problems.append(Problem(loaded.display, line, column, f"not in the cited source ({where}): \"{shown}\"", hint))
+    if not problems:
+        text._quoted.add((section, value))
     return problems
 
 
