@@ -169,6 +169,11 @@ def reuse_unchanged_files(on: bool) -> None:
     _UNCHANGED_FILES = {} if on else None
 
 
+def reusing_files() -> bool:
+    """Whether unchanged files come back as the same objects (only while previewing)."""
+    return _UNCHANGED_FILES is not None
+
+
 def _load_checked(path: Path) -> tuple[LoadedFile, list[Problem]]:
     """load_file and the schema check of one file."""
     if _UNCHANGED_FILES is None:

@@ -19,7 +19,7 @@ from macros.policy.files import check_path, walk
 from macros.policy.problems import PolicyError, Problem
 from macros.site.render import Renderer
 from macros.policy.sources import version_texts
-from macros.policy.validate import load_versions
+from macros.policy.validate import load_versions, reusing_files
 from macros.policy.versions import current_version, ordered
 
 
@@ -135,6 +135,10 @@ def _agenda(source) -> Agenda:
     """The model of one version, built again only when one of its loaded files is
     new: while previewing, unchanged files come back as the same objects
     (validate.reuse_unchanged_files), so an edit rebuilds one version's model."""
+    if not reusing_files():
+        # A one-shot build reads every file once: keeping the files (their text and data,
+        # for every version) would only hold memory until the build ends.
+        return build_agenda(source.municipality.data, [f.data for f in source.files])
     files = (source.municipality, *source.files)
     key = tuple(id(f) for f in files)
     found = _AGENDAS.get(str(source.folder))
