@@ -10,13 +10,15 @@ characters and blocks that would make it wrong.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 import yaml
 
-from macros.policy.text import _term_hits, _term_pattern, abbreviate, markdown_to_html, plain_paragraphs, render_text
+from macros.policy.text import (_NOT_PLAIN_CHAR, _WHOLE_CHAR, _term_hits, _term_pattern, abbreviate, markdown_to_html,
+                                plain_paragraphs, render_text)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,6 +59,17 @@ def test_texts_with_markdown_are_not_taken_for_plain():
                  "[link](https://example.org)", "Niet\u00a0breekbaar", "Tab\tteken", "Tekst\r\nregel", "# Kop",
                  "&#123;", "&#x7b;", "&eacute;", "B&W&amp;"]:
         assert plain_paragraphs(text) is None, text
+
+
+def test_the_written_out_character_classes_match_what_their_short_forms_would():
+    # The sanitiser spells out "whitespace other than the space and the newline" (`[^\S \n]`)
+    # to scan faster; on every character the written-out classes agree with the short forms.
+    not_plain = re.compile(r"[\\`*_\[\]{}<>#=|~^\x00-\x09\x0b-\x1f\x7f]|[^\S \n]")
+    whole = re.compile(r"<|[^\S \n]|[\x00-\x08\x0e-\x1f\x7f]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (not_plain.match(char) is None) == (_NOT_PLAIN_CHAR.match(char) is None), hex(code)
+        assert (whole.match(char) is None) == (_WHOLE_CHAR.match(char) is None), hex(code)
 
 
 # Mostly what the shortcut takes, and some of every character around the edges of its rules.
