@@ -115,6 +115,15 @@ def test_term_hits_are_those_of_the_lookbehind_expression(page_html):
     assert [(m.start(), m.group(1)) for m in hits] == reference_hits(page_html, TERMS)
 
 
+def test_the_skipped_elements_are_exactly_those_named():
+    from macros.policy.text import _SKIP_INSIDE, _SKIP_TAG
+    for name in _SKIP_INSIDE:
+        for tag in (f"<{name}>", f"</{name}>", f"<{name.upper()} class='x'>", f"<{name}/>"):
+            assert _SKIP_TAG.fullmatch(tag), tag
+    for name in ("b", "p", "abb", "abbrx", "header", "strong", "span", "h7", "table", "s", "c", "t"):
+        assert not _SKIP_TAG.match(f"<{name}>"), name
+
+
 def test_terms_are_marked_in_running_text_only():
     html = abbreviate('<p>Het OM en XOM, <a href="#">OM</a> en Zorg en Veiligheid.</p>', TERMS)
     assert html == ('<p>Het <abbr title="Openbaar Ministerie">OM</abbr> en XOM, <a href="#">OM</a> en '
