@@ -300,16 +300,8 @@ def test_changing_a_goal_makes_a_one_line_commit_that_validates_and_rebuilds(bro
     assert git(repo, "diff", "--name-only", "main", BRANCH).split() == ["policy/deventer/2024-2027/fundament.yaml"]
     assert changed_lines(repo, "main", BRANCH) == [f"-          {OLD_GOAL}", f"+          {NEW_GOAL}"]
 
-    git(repo, "checkout", "-q", BRANCH)
-    try:
-        check = agenda("validate", cwd=repo)
-        assert check.returncode == 0, check.stderr
-        out = repo.parent / "rebuilt"
-        build = mkdocs("build", "--strict", "--site-dir", str(out), cwd=repo)
-        assert build.returncode == 0, build.stderr
-        assert NEW_GOAL in (out / "fundament" / "voetbal" / "index.html").read_text(encoding="utf-8")
-    finally:
-        git(repo, "checkout", "-q", "main")
+    out = validates(repo, BRANCH, build=True)
+    assert NEW_GOAL in (out / "fundament" / "voetbal" / "index.html").read_text(encoding="utf-8")
     assert session.errors == []
     session.only_this_computer()
 
@@ -350,12 +342,7 @@ def test_a_partner_chosen_in_the_relation_widget_arrives_as_its_id(browser, edit
     session.save()
     session.saved()
     assert changed_lines(repo, before, BRANCH) == ["-        partners: [politie]", "+        partners: [politie, horeca]"]
-    git(repo, "checkout", "-q", BRANCH)
-    try:
-        check = agenda("validate", cwd=repo)
-        assert check.returncode == 0, check.stderr
-    finally:
-        git(repo, "checkout", "-q", "main")
+    validates(repo, BRANCH)
     session.only_this_computer()
 
 
