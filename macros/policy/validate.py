@@ -177,8 +177,8 @@ def reusing_files() -> bool:
 
 
 # Below this many bytes of YAML, starting worker processes costs more than it saves
-# (the real policy has about 0.4 MB; the 10x benchmark set 2.6 MB).
-PARALLEL_MIN_BYTES = 2_000_000
+# (the real policy has about 0.4 MB, the 10x benchmark set 2.5 MB, the 100x set 27 MB).
+PARALLEL_MIN_BYTES = 5_000_000
 
 
 def _parallel(paths) -> bool:
