@@ -371,6 +371,28 @@ def _resolve(node: dict) -> dict:
     return found
 
 
+_PLANS: dict[int, tuple] = {}
+_NO_SCHEMA: dict = {}
+
+
+def _plan(schema: dict) -> tuple:
+    """(item schema, {key: (mark or None, child schema or None)}) of a resolved schema node, made once.
+
+    The walk below runs over every object of every file, so what the schema says about
+    each key is looked up once per schema node, not once per object."""
+    found = _PLANS.get(id(schema))
+    if found is None:
+        items = schema.get("items")
+        keys = {}
+        for key, spec in (schema.get("properties") or {}).items():
+            basis = spec.get("x-basis")
+            mark = (basis, spec.get("x-reason", "")) if basis else None
+            keys[key] = (mark, spec)
+        # The node itself is kept too: an id is only unique while its object lives.
+        found = _PLANS[id(schema)] = (_resolve(items) if isinstance(items, dict) else _NO_SCHEMA, keys, schema)
+    return found
+
+
 def basis_walk(data: dict):
     """(path, item, {key: (basis, default reason)}) for every object of a file that the schema annotates.
 
@@ -381,27 +403,28 @@ def basis_walk(data: dict):
     root = _defs().get(f"file_{kind}")
     if root is None:
         return
-    stack = [((), data, root)]
+    stack = [((), data, _resolve(root))]
+    pop, push = stack.pop, stack.append
     while stack:
-        path, node, schema = stack.pop()
-        schema = _resolve(schema)
-        if isinstance(node, list):
-            items = schema.get("items") or {}
-            stack.extend(((*path, i), v, items) for i, v in reversed(list(enumerate(node))) if isinstance(v, (dict, list)))
+        path, node, schema = pop()
+        items, keys, _ = _plan(schema)
+        if node.__class__ is list:
+            for i in range(len(node) - 1, -1, -1):
+                value = node[i]
+                if value.__class__ is dict or value.__class__ is list:
+                    push(((*path, i), value, items))
             continue
-        if not isinstance(node, dict):
+        if node.__class__ is not dict:
             continue
-        properties = schema.get("properties") or {}
         marks = {}
         for key, value in node.items():
-            spec = properties.get(key)
-            if spec is None:
+            known = keys.get(key)
+            if known is None:
                 continue
-            basis = spec.get("x-basis")
-            if basis:
-                marks[key] = (basis, spec.get("x-reason", ""))
-            if isinstance(value, (dict, list)):
-                stack.append(((*path, key), value, spec))
+            if known[0] is not None:
+                marks[key] = known[0]
+            if value.__class__ is dict or value.__class__ is list:
+                push(((*path, key), value, _resolve(known[1])))
         yield path, node, marks
 
 
@@ -462,7 +485,6 @@ def _check_file(loaded, texts: dict) -> list[Problem]:
         own = node.get("source")
         if isinstance(own, dict):
             sources_at[path] = own
-        cited = own if isinstance(own, dict) else _nearest(sources_at, path)
         given = node.get(EDITORIAL)
         if isinstance(given, dict):
             for key in given:
@@ -470,14 +492,21 @@ def _check_file(loaded, texts: dict) -> list[Problem]:
                     problems.append(Problem(loaded.display, *loaded.where((*path, EDITORIAL, key), key=True),
                                             f"'editorial' names '{key}', which this item does not have",
                                             "list only fields of this item that the editors wrote or chose"))
+        if not marks:
+            continue
         reasons = editorial_reasons(node, marks)
+        cited = False  # found when the first quote needs it
         for key, (basis, _) in marks.items():
             value = node.get(key)
             if basis == EDITORIAL and key not in reasons:
                 problems.append(Problem(loaded.display, *loaded.where((*path, key), key=True),
                                         f"'{key}' is chosen by the editors, not stated by the source: give the reason",
                                         f"add under 'editorial' a line '{key}: <reden, in één zin>'"))
-            if basis != "quote" or key in reasons or not isinstance(value, str) or not cited:
+            if basis != "quote" or key in reasons or not isinstance(value, str):
+                continue
+            if cited is False:
+                cited = own if isinstance(own, dict) else _nearest(sources_at, path)
+            if not cited:
                 continue
             text = texts.get(cited.get("document"))
             if text is None:
