@@ -23,6 +23,7 @@ A build that fails forgets the state, so the next one is full.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -70,6 +71,8 @@ class Preview:
         from macros.policy.validate import reuse_unchanged_files
 
         reuse_unchanged_files(self.on)
+        if self.on:
+            _keep_git_info()
         if self.on and not any(isinstance(f, _QuietDirty) for f in logging.getLogger("mkdocs.commands.build").filters):
             logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
 
@@ -196,6 +199,30 @@ BUILD_DELAY = 0.05  # seconds without further changes before a rebuild starts (m
 # With file events, a save (truncate, write, close; or write a copy and rename it) reports all
 # its events within a millisecond or two: this wait only gathers them into one rebuild.
 NATIVE_BUILD_DELAY = 0.02
+
+
+def _keep_git_info() -> None:
+    """mkdocs-macros asks git twelve questions, each in a new process, on every build (its
+    `git` page variable): 30-90 ms of each rebuild. While previewing, the answers of the
+    first build are kept for the server's lifetime (no page of ours shows them; a commit
+    made meanwhile shows after a restart of the preview). Nothing on disk is changed."""
+    try:
+        from mkdocs_macros import context
+    except ImportError:  # pragma: no cover - mkdocs-macros is a dependency of the site
+        return
+    ask = context.get_git_info
+    if getattr(ask, "kept_by_preview", False):
+        return
+    answers: dict = {}
+
+    def kept():
+        key = os.getcwd()
+        if key not in answers:
+            answers[key] = ask()
+        return dict(answers[key]) if isinstance(answers[key], dict) else answers[key]
+
+    kept.kept_by_preview = True
+    context.get_git_info = kept
 
 
 def _native_observer():

@@ -1,6 +1,7 @@
 """How the preview server notices a save (macros/site/preview.py, `Preview.watch_faster`):
 mkdocs' own server, its watched paths moved to the operating system's file events; a read
-of a watched file is not a change; AGENDA_PREVIEW_POLLING=1 keeps mkdocs' polling, faster."""
+of a watched file is not a change; AGENDA_PREVIEW_POLLING=1 keeps mkdocs' polling, faster;
+and mkdocs-macros' git questions are asked once per preview, not on every rebuild."""
 
 from __future__ import annotations
 
@@ -68,3 +69,19 @@ def test_a_plain_serve_keeps_mkdocs_watcher(server):
     polling, delay = server.observer, server.build_delay
     Preview(on=False).watch_faster(server)
     assert server.observer is polling and server.build_delay == delay
+
+
+def test_the_preview_asks_git_once_not_on_every_rebuild(monkeypatch):
+    from mkdocs_macros import context
+
+    asked = []
+    monkeypatch.setattr(context, "get_git_info", lambda: asked.append(1) or {"status": True, "commit": "abc"})
+    try:
+        Preview().start("build", False)
+        context.get_git_info(), context.get_git_info()
+        assert len(asked) == 2  # a one-shot build: as mkdocs-macros does it
+        Preview().start("serve", True)
+        first, second = context.get_git_info(), context.get_git_info()
+        assert len(asked) == 3 and first == second == {"status": True, "commit": "abc"}
+    finally:
+        Preview().start("build", False)  # the module-wide switches back off
