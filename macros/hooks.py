@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 from macros.site.pages import build_nav
 from macros.site.preview import PREVIEW
 from macros.site.preview_problems import BANNERS
+from macros.site.whole import keep_whole_in_tables
 from macros.policy.problems import PolicyError, format_problems
 from macros.site.view_history import FEED, feed_url
 from macros.site.site import (KEEP_LAST_GOOD, check_site_folders, downloads, last_good_site, load_site, remember, settings,
@@ -103,9 +104,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Explain abbreviations from the glossary wherever they occur in the text."""
+    """Explain abbreviations from the glossary wherever they occur in the text; keep dates
+    and ids in table cells on one line."""
     site = site_for_config(config)
-    return abbreviate(html, {t.term: t.meaning for t in site.agenda.glossary})
+    return keep_whole_in_tables(abbreviate(html, {t.term: t.meaning for t in site.agenda.glossary}))
 
 
 def on_page_context(context, page, config, nav):

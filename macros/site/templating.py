@@ -23,7 +23,6 @@ from markupsafe import Markup
 
 from macros.policy.compiled_schema import cache_dir
 from macros.policy.text import escape, inline_markup, md_escape, text_markup
-from macros.site.whole import keep_whole
 from macros.words import WORDS
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -81,7 +80,6 @@ def environment(override: str = "") -> Environment:
     env.filters["text"] = text_markup
     env.filters["inline"] = inline_markup
     env.filters["md"] = markdown_text
-    env.filters["whole"] = keep_whole  # dates and ids on one line in table cells
     return env
 
 

@@ -1,7 +1,6 @@
 """Dates, periods and ids kept whole in table cells (macros/site/whole.py), on small fixtures."""
 
-from macros.site.templating import environment
-from macros.site.whole import keep_whole
+from macros.site.whole import keep_whole, keep_whole_in_tables
 
 SPAN = '<span class="agenda-whole">{}</span>'
 
@@ -23,6 +22,12 @@ def test_a_long_compound_may_still_break():
     assert "agenda-whole" not in keep_whole(long)
 
 
-def test_the_filter_works_on_escaped_template_output():
-    out = environment().from_string("{% filter whole %}<td>{{ x }}</td>{% endfilter %}").render(x="<b>1-2</b>")
-    assert out == "<td>&lt;b&gt;" + SPAN.format("1-2") + "&lt;/b&gt;</td>"
+def test_escaped_text_is_wrapped_between_its_entities():
+    assert keep_whole("<td>&lt;b&gt;1-2&lt;/b&gt;</td>") == "<td>&lt;b&gt;" + SPAN.format("1-2") + "&lt;/b&gt;</td>"
+
+
+def test_only_the_tables_of_a_page_are_changed():
+    page = "<p>2024-2027</p><table><tr><td>2024-2027</td></tr></table><p>up-to-date</p><TABLE></TABLE>"
+    assert keep_whole_in_tables(page) == (
+        "<p>2024-2027</p><table><tr><td>" + SPAN.format("2024-2027") + "</td></tr></table><p>up-to-date</p><TABLE></TABLE>")
+    assert keep_whole_in_tables("<p>1-2</p>") == "<p>1-2</p>"
