@@ -146,7 +146,7 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
-    server = PREVIEW.watch_faster(server)  # look at policy/ more often while previewing incrementally
+    server = PREVIEW.watch_faster(server)  # notice a save sooner while previewing incrementally
     return BANNERS.show_in_pages(server, config)  # the last save's problems on top of every served page
 
 
