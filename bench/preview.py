@@ -25,7 +25,8 @@ pages the edit touches, macros/site/preview.py), alternating edit by edit:
   documentation..."), load configuration (-> mkdocs' builder calls `build`),
   build (-> "Documentation built"), hand-over to the server (-> "Reloading
   browsers"), page served (-> the client has the new text); and the build's
-  CPU time in its own thread. Text and title edits.
+  CPU time in its own thread. Text, title and partner-list edits (the last
+  partner of the first action with two or more is removed, then put back).
 
 Median, min and max of the repeats are reported. Hook point for bench/run.py:
 `measure_preview(label, project, repeat)` takes one generated project (as
@@ -88,6 +89,32 @@ def edit(project: Path, what: str, marker: str) -> str:
         lines[i] = lines[i] + f" {marker}"
     path.write_text("\n".join(lines), encoding="utf-8")
     return action_id
+
+
+def toggle_partner(project: Path) -> tuple[str, str, bool]:
+    """Remove the last partner of the first action with at least two (`partners: [a, b]`), or
+    put it back if this removed it before; returns (action id, partner id, listed now)."""
+    path = _actions_file(project)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    action_id = ""
+    for i, line in enumerate(lines):
+        if re.match(r"^  - id: ", line):
+            action_id = line.split(":", 1)[1].strip()
+        found = re.match(r"^(    partners: \[)(.*)\](  # bench removed: (\S+))?$", line)
+        if not found:
+            continue
+        names = [n.strip() for n in found.group(2).split(",") if n.strip()]
+        if found.group(4):  # removed before: put it back
+            lines[i] = f"{found.group(1)}{', '.join(names + [found.group(4)])}]"
+            listed, partner = True, found.group(4)
+        elif len(names) >= 2:
+            lines[i] = f"{found.group(1)}{', '.join(names[:-1])}]  # bench removed: {names[-1]}"
+            listed, partner = False, names[-1]
+        else:
+            continue
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return action_id, partner, listed
+    raise SystemExit(f"no action with two partners in {path}")
 
 
 # --- in-process rebuild (child) ---------------------------------------------------------
@@ -226,19 +253,31 @@ def roundtrip(project: Path, dirty: bool, repeat: int, what: str = "text", per_s
     server = subprocess.Popen(cmd, cwd=project, env=_env(project), stdout=log, stderr=subprocess.STDOUT)
     times = []
     try:
-        action_id = edit(project, what, "(start)")
-        url = f"http://127.0.0.1:{port}/actie/{action_id}/"
+        if what == "partners":  # a list: the served page must gain or lose the partner's link
+            action_id, partner, listed = toggle_partner(project)
+            url = f"http://127.0.0.1:{port}/actie/{action_id}/"
+
+            def shows(page: str, n: int) -> bool:
+                return "<h1" in page and (f"partner/{partner}/" in page) == listed
+        else:
+            action_id = edit(project, what, "(start)")
+            url = f"http://127.0.0.1:{port}/actie/{action_id}/"
+
+            def shows(page: str, n: int) -> bool:
+                return f"(rondgang {what} {n} {int(dirty)})" in page if n >= 0 else "(start)" in page
         deadline = time.time() + 600
-        while "(start)" not in _get(url):
+        while not shows(_get(url), -1):
             if server.poll() is not None or time.time() > deadline:
                 raise SystemExit(f"mkdocs serve did not come up; see {log.name}")
             time.sleep(0.2)
         time.sleep(1.0)  # let the watcher settle after the first build
         for n in range(repeat):
-            marker = f"(rondgang {what} {n} {int(dirty)})"
             t0, written = time.perf_counter(), time.time()
-            edit(project, what, marker)
-            while marker not in _get(url):
+            if what == "partners":
+                listed = toggle_partner(project)[2]
+            else:
+                edit(project, what, f"(rondgang {what} {n} {int(dirty)})")
+            while not shows(_get(url), n):
                 if time.perf_counter() - t0 > 120:
                     raise SystemExit(f"no rebuilt page after 120 s; see {log.name}")
                 time.sleep(0.005)
@@ -311,11 +350,14 @@ def table(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
+WHATS = ("text", "title", "partners")  # --steps: an action's description, its title, its list of partners
+
+
 def measure_steps(label: str, project: Path, repeat: int) -> dict:
     """Save->page of `mkdocs serve --strict --dirty` (scripts/serve.sh) per step, for a text
     and a title edit: {what: {"total": stats, "steps": {step: stats}}}."""
     out: dict = {"size": label, "loadavg_before": os.getloadavg()[0]}
-    for what in ("text", "title"):
+    for what in WHATS:
         per_step: list = []
         total = roundtrip(project, True, repeat, what, per_step)
         names = list(dict.fromkeys(k for s in per_step for k in s))
@@ -329,12 +371,14 @@ def steps_table(row: dict) -> str:
     def cell(s: dict) -> str:
         return f"{s['median_s'] * 1000:.0f} ({s['min_s'] * 1000:.0f}-{s['max_s'] * 1000:.0f})"
 
-    names = list(dict.fromkeys(k for what in ("text", "title") for k in row[what]["steps"]))
-    lines = [f"| step ({row['size']}, ms, median (min-max)) | text edit | title edit |", "| --- | ---: | ---: |"]
+    whats = [w for w in WHATS if w in row]
+    names = list(dict.fromkeys(k for what in whats for k in row[what]["steps"]))
+    lines = [f"| step ({row['size']}, ms, median (min-max)) | " + " | ".join(f"{w} edit" for w in whats) + " |",
+             "| --- |" + " ---: |" * len(whats)]
     for name in names:
         lines.append(f"| {name} | " + " | ".join(cell(row[w]["steps"][name]) if name in row[w]["steps"] else "-"
-                                                for w in ("text", "title")) + " |")
-    lines.append("| **save -> page** | " + " | ".join(f"**{cell(row[w]['total'])}**" for w in ("text", "title")) + " |")
+                                                for w in whats) + " |")
+    lines.append("| **save -> page** | " + " | ".join(f"**{cell(row[w]['total'])}**" for w in whats) + " |")
     lines.append(f"\nload average {row['loadavg_before']:.1f} before, {row['loadavg_after']:.1f} after")
     return "\n".join(lines)
 
