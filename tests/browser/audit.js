@@ -14,14 +14,13 @@
       for (const found of node.data.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)) {
         const pieces = found[0].length <= 32 ? [[found[0], 0]] : [...found[0].matchAll(/[\p{L}\p{N}]+/gu)].map(m => [m[0], m.index]);
         for (const [word, offset] of pieces) {
-        const match = {0: word, index: found.index + offset};
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom)));
-        if (lines.size > 1) splits.push(`'${match[0]}' in '${cell.textContent.trim().replace(/\s+/g, " ").slice(0, 70)}'`);
-      }
+          const range = document.createRange();
+          range.setStart(node, found.index + offset);
+          range.setEnd(node, found.index + offset + word.length);
+          const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom)));
+          if (lines.size > 1) splits.push(`'${word}' in '${cell.textContent.trim().replace(/\s+/g, " ").slice(0, 70)}'`);
         }
+      }
     }
   }
   const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== "hidden"; };
