@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/preview.py                    # real policy, 1x and 10x; 5 edits each
     .venv/bin/python bench/preview.py --sizes 10 --repeat 9 --out bench/out/preview.json
+    .venv/bin/python bench/preview.py --sizes --steps --repeat 7   # real policy: save->page per step
 
 Two measurements per set, each for the old preview (`mkdocs serve`: a full
 rebuild after every save) and the new one (`mkdocs serve --dirty`: only the
@@ -16,8 +17,16 @@ pages the edit touches, macros/site/preview.py), alternating edit by edit:
   action's text (its description) or its title.
 - `roundtrip`: the real `mkdocs serve` in a child process; after writing the
   file, the action's page is fetched over HTTP every 5 ms until it shows the
-  new text. This includes mkdocs' file watcher (it polls) and its wait for
-  further changes.
+  new text. This includes mkdocs' file watcher and its wait for further changes.
+- `--steps`: only the roundtrip, for `mkdocs serve --strict --dirty` as
+  scripts/serve.sh runs it, split into steps by the server's own log lines
+  (written with their wall-clock time by `--worker serve`): watcher (file
+  written -> "Detected file changes"), wait for more changes (-> "Building
+  documentation..."), load configuration (-> mkdocs' builder calls `build`),
+  build (-> "Documentation built"), hand-over to the server (-> "Reloading
+  browsers"), page served (-> the client has the new text); and the build's
+  CPU time in its own thread. Text, title and partner-list edits (the last
+  partner of the first action with two or more is removed, then put back).
 
 Median, min and max of the repeats are reported. Hook point for bench/run.py:
 `measure_preview(label, project, repeat)` takes one generated project (as
@@ -82,6 +91,32 @@ def edit(project: Path, what: str, marker: str) -> str:
     return action_id
 
 
+def toggle_partner(project: Path) -> tuple[str, str, bool]:
+    """Remove the last partner of the first action with at least two (`partners: [a, b]`), or
+    put it back if this removed it before; returns (action id, partner id, listed now)."""
+    path = _actions_file(project)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    action_id = ""
+    for i, line in enumerate(lines):
+        if re.match(r"^  - id: ", line):
+            action_id = line.split(":", 1)[1].strip()
+        found = re.match(r"^(    partners: \[)(.*)\](  # bench removed: (\S+))?$", line)
+        if not found:
+            continue
+        names = [n.strip() for n in found.group(2).split(",") if n.strip()]
+        if found.group(4):  # removed before: put it back
+            lines[i] = f"{found.group(1)}{', '.join(names + [found.group(4)])}]"
+            listed, partner = True, found.group(4)
+        elif len(names) >= 2:
+            lines[i] = f"{found.group(1)}{', '.join(names[:-1])}]  # bench removed: {names[-1]}"
+            listed, partner = False, names[-1]
+        else:
+            continue
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return action_id, partner, listed
+    raise SystemExit(f"no action with two partners in {path}")
+
+
 # --- in-process rebuild (child) ---------------------------------------------------------
 
 def _worker_rebuild(project: str, out_dir: str, dirty: str, repeat: str) -> dict:
@@ -118,6 +153,69 @@ def _worker_rebuild(project: str, out_dir: str, dirty: str, repeat: str) -> dict
     return result
 
 
+STEP_MARKS = {  # log line (start) -> the step that ends there
+    "Detected file changes": "watcher",
+    "Building documentation...": "wait for more changes",
+    "bench: build starts": "load configuration",
+    "Documentation built in": "build",
+    "Reloading browsers": "hand-over to the server",
+}
+
+
+def _worker_serve(log_path: str, *serve_args: str) -> None:
+    """`mkdocs serve ...` in this process, each of mkdocs' log lines also written to `log_path`
+    with its wall-clock time (`time.time()`, comparable with the parent's), plus one line
+    where mkdocs' builder calls `build` after loading the configuration."""
+    import logging
+
+    import mkdocs.commands.serve as serve_module
+    from mkdocs.__main__ import cli
+
+    handler = logging.FileHandler(log_path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(created).6f\t%(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    timed = logging.getLogger("mkdocs.bench")
+    build = serve_module.build
+
+    def build_with_mark(*args, **kwargs):
+        timed.info("bench: build starts")
+        cpu = time.thread_time()
+        try:
+            return build(*args, **kwargs)
+        finally:  # CPU seconds of the building thread: what the neighbours on a shared machine do not change
+            timed.info(f"bench: build cpu {time.thread_time() - cpu:.6f}")
+
+    serve_module.build = build_with_mark
+    cli(["serve", *serve_args], standalone_mode=True)
+
+
+def steps(log_text: str, written: float, served: float) -> dict[str, float]:
+    """Seconds per step of one save, from the marks in the server's log after `written`."""
+    marks = []
+    for line in log_text.splitlines():
+        stamp, _, message = line.partition("\t")
+        try:
+            at = float(stamp)
+        except ValueError:
+            continue
+        if at < written:
+            continue
+        for start, step in STEP_MARKS.items():
+            if start in message and step not in (m[0] for m in marks):  # mkdocs' server puts [hh:mm:ss] first
+                marks.append((step, at))
+    out, before = {}, written
+    for step, at in marks:
+        out[step] = at - before
+        before = at
+    out["page served"] = served - before
+    cpu = re.findall(r"bench: build cpu ([0-9.]+)", "\n".join(
+        line for line in log_text.splitlines() if line.split("\t", 1)[0].replace(".", "", 1).isdigit()
+        and float(line.split("\t", 1)[0]) >= written))
+    if cpu:
+        out["(build: CPU time of its thread)"] = float(cpu[0])
+    return out
+
+
 def _run_worker(project: Path, *args: str) -> dict:
     cmd = [str(PYTHON), str(Path(__file__).resolve()), "--worker", *args]
     proc = subprocess.run(cmd, cwd=project, env=_env(project), capture_output=True, text=True, timeout=3600)
@@ -143,32 +241,50 @@ def _get(url: str) -> str:
         return ""
 
 
-def roundtrip(project: Path, dirty: bool, repeat: int, what: str = "text") -> list[float]:
-    """Seconds from writing the file to the page served with the new text, `repeat` times."""
+def roundtrip(project: Path, dirty: bool, repeat: int, what: str = "text", per_step: list | None = None) -> list[float]:
+    """Seconds from writing the file to the page served with the new text, `repeat` times;
+    with `per_step`, each save's `steps` are appended to it."""
     port = _free_port()
-    cmd = [str(PYTHON), "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"] + (
-        ["--dirty"] if dirty else [])
+    trace = project.parent / f"serve-{'dirty' if dirty else 'full'}-{what}.trace"
+    trace.write_text("", encoding="utf-8")
+    cmd = [str(PYTHON), str(Path(__file__).resolve()), "--worker", "serve", str(trace), "--strict", "--dev-addr",
+           f"127.0.0.1:{port}"] + (["--dirty"] if dirty else [])
     log = open(project.parent / f"serve-{'dirty' if dirty else 'full'}.log", "w")
     server = subprocess.Popen(cmd, cwd=project, env=_env(project), stdout=log, stderr=subprocess.STDOUT)
     times = []
     try:
-        action_id = edit(project, what, "(start)")
-        url = f"http://127.0.0.1:{port}/actie/{action_id}/"
+        if what == "partners":  # a list: the served page must gain or lose the partner's link
+            action_id, partner, listed = toggle_partner(project)
+            url = f"http://127.0.0.1:{port}/actie/{action_id}/"
+
+            def shows(page: str, n: int) -> bool:
+                return "<h1" in page and (f"partner/{partner}/" in page) == listed
+        else:
+            action_id = edit(project, what, "(start)")
+            url = f"http://127.0.0.1:{port}/actie/{action_id}/"
+
+            def shows(page: str, n: int) -> bool:
+                return f"(rondgang {what} {n} {int(dirty)})" in page if n >= 0 else "(start)" in page
         deadline = time.time() + 600
-        while "(start)" not in _get(url):
+        while not shows(_get(url), -1):
             if server.poll() is not None or time.time() > deadline:
                 raise SystemExit(f"mkdocs serve did not come up; see {log.name}")
             time.sleep(0.2)
         time.sleep(1.0)  # let the watcher settle after the first build
         for n in range(repeat):
-            marker = f"(rondgang {n} {int(dirty)})"
-            t0 = time.perf_counter()
-            edit(project, what, marker)
-            while marker not in _get(url):
+            t0, written = time.perf_counter(), time.time()
+            if what == "partners":
+                listed = toggle_partner(project)[2]
+            else:
+                edit(project, what, f"(rondgang {what} {n} {int(dirty)})")
+            while not shows(_get(url), n):
                 if time.perf_counter() - t0 > 120:
                     raise SystemExit(f"no rebuilt page after 120 s; see {log.name}")
                 time.sleep(0.005)
             times.append(time.perf_counter() - t0)
+            if per_step is not None:
+                time.sleep(0.05)  # the log line of the hand-over may be flushed just after the page is served
+                per_step.append(steps(trace.read_text(encoding="utf-8"), written, written + times[-1]))
             time.sleep(0.7)  # past the watcher's next look, so edits do not merge
     finally:
         server.terminate()
@@ -234,12 +350,51 @@ def table(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
+WHATS = ("text", "title", "partners")  # --steps: an action's description, its title, its list of partners
+
+
+def measure_steps(label: str, project: Path, repeat: int) -> dict:
+    """Save->page of `mkdocs serve --strict --dirty` (scripts/serve.sh) per step, for a text
+    and a title edit: {what: {"total": stats, "steps": {step: stats}}}."""
+    out: dict = {"size": label, "loadavg_before": os.getloadavg()[0]}
+    for what in WHATS:
+        per_step: list = []
+        total = roundtrip(project, True, repeat, what, per_step)
+        names = list(dict.fromkeys(k for s in per_step for k in s))
+        out[what] = {"total": _stats(total),
+                     "steps": {k: _stats([s[k] for s in per_step if k in s]) for k in names}}
+    out["loadavg_after"] = os.getloadavg()[0]
+    return out
+
+
+def steps_table(row: dict) -> str:
+    def cell(s: dict) -> str:
+        return f"{s['median_s'] * 1000:.0f} ({s['min_s'] * 1000:.0f}-{s['max_s'] * 1000:.0f})"
+
+    whats = [w for w in WHATS if w in row]
+    names = list(dict.fromkeys(k for what in whats for k in row[what]["steps"]))
+    lines = [f"| step ({row['size']}, ms, median (min-max)) | " + " | ".join(f"{w} edit" for w in whats) + " |",
+             "| --- |" + " ---: |" * len(whats)]
+    for name in names:
+        lines.append(f"| {name} | " + " | ".join(cell(row[w]["steps"][name]) if name in row[w]["steps"] else "-"
+                                                for w in whats) + " |")
+    lines.append("| **save -> page** | " + " | ".join(f"**{cell(row[w]['total'])}**" for w in whats) + " |")
+    lines.append(f"\nload average {row['loadavg_before']:.1f} before, {row['loadavg_after']:.1f} after")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:2] == ["--worker", "serve"]:  # mkdocs' own options follow: not for argparse
+        _worker_serve(*argv[2:])
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", nargs="*", type=int, default=[1, 10], help="scale factors (default: 1 10)")
     parser.add_argument("--no-real", action="store_true", help="skip the real policy")
     parser.add_argument("--repeat", type=int, default=5, help="edits per measurement (default 5)")
     parser.add_argument("--out", default=str(HERE / "out" / "preview.json"))
+    parser.add_argument("--steps", action="store_true",
+                        help="only save->page of scripts/serve.sh's server, per step (text and title edits)")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -266,6 +421,10 @@ def main(argv: list[str] | None = None) -> int:
                 make_project(project, snap.code)
                 Generator(size, pool, snap.policy).write(project)
             print(f"[{label}] measuring ...", flush=True)
+            if args.steps:
+                rows.append(measure_steps(label, project, args.repeat))
+                print(steps_table(rows[-1]), flush=True)
+                continue
             rows.append(measure_preview(label, project, args.repeat))
             print(table(rows[-1:]), flush=True)
     finally:
@@ -273,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps({"argv": sys.argv[1:], "rows": rows}, indent=1), encoding="utf-8")
     print()
-    print(table(rows))
+    print("\n\n".join(steps_table(r) for r in rows) if args.steps else table(rows))
     print(f"results: {args.out}")
     return 0
 

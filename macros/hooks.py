@@ -16,6 +16,8 @@ from mkdocs.structure.files import File
 
 from macros.site.pages import build_nav
 from macros.site.preview import PREVIEW
+from macros.site.preview_problems import BANNERS
+from macros.site.whole import keep_whole_in_tables
 from macros.policy.problems import PolicyError, format_problems
 from macros.site.view_history import FEED, feed_url
 from macros.site.site import (KEEP_LAST_GOOD, check_site_folders, downloads, last_good_site, load_site, remember, settings,
@@ -51,15 +53,19 @@ def on_config(config):
         for line in format_problems(refused).splitlines():
             log.error(line)
         raise Abort("The site folders hold symbolic links or special files (listed above); nothing was built.")
+    problems = []
     try:
         site = load_site(*settings(config))
     except PolicyError as err:
+        problems = err.problems
         for line in format_problems(err.problems).splitlines():
             log.error(line)
         site = last_good_site(config) if KEEP_LAST_GOOD["on"] else None
         if site is None:
             raise Abort("The policy YAML has problems (listed above); nothing was built.") from None
         log.warning("The preview shows the last version of the policy that passed validation; fix the problems above.")
+    if KEEP_LAST_GOOD["on"]:
+        BANNERS.record(config, problems, settings(config)[3])  # the preview's pages show them (or no banner)
     remember(config, site)
     config["nav"] = build_nav(site.agenda, EXTRA_NAV, site.versions)
     PREVIEW.plan(config, site)
@@ -98,9 +104,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Explain abbreviations from the glossary wherever they occur in the text."""
+    """Explain abbreviations from the glossary wherever they occur in the text; keep dates
+    and ids in table cells on one line."""
     site = site_for_config(config)
-    return abbreviate(html, {t.term: t.meaning for t in site.agenda.glossary})
+    return keep_whole_in_tables(abbreviate(html, {t.term: t.meaning for t in site.agenda.glossary}))
 
 
 def on_page_context(context, page, config, nav):
@@ -139,7 +146,8 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
-    return PREVIEW.watch_faster(server)  # look at policy/ more often while previewing incrementally
+    server = PREVIEW.watch_faster(server)  # notice a save sooner while previewing incrementally
+    return BANNERS.show_in_pages(server, config)  # the last save's problems on top of every served page
 
 
 def on_build_error(error):

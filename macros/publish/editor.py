@@ -277,6 +277,7 @@ def publish_editor(site_dir: Path, config: dict) -> None:
         shutil.copy2(path, target / path.name)
     shutil.copytree(YAML_JS, target / "yaml", dirs_exist_ok=True)
     shutil.copy2(EDITOR / "agenda-yaml.js", target / "agenda-yaml.js")
+    shutil.copy2(EDITOR / "beheer.css", target / "beheer.css")  # our colours and heading on Decap's screens
     (target / "key-order.js").write_text("window.AGENDA_KEY_ORDER = " + json.dumps(key_order(), ensure_ascii=False)
                                          + ";\n", encoding="utf-8")
     (target / "config.yml").write_text(dump_config(config), encoding="utf-8")

@@ -8,12 +8,18 @@
     if (!cell.getClientRects().length) continue;  // a row the filter hides
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.data.matchAll(/[\p{L}\p{N}]+/gu)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom)));
-        if (lines.size > 1) splits.push(`'${match[0]}' in '${cell.textContent.trim().replace(/\s+/g, " ").slice(0, 70)}'`);
+      // A word, or letters and digits joined by hyphens (a date, a period, a document number,
+      // "up-to-date"): macros/site/whole.py keeps those whole up to 32 characters, a longer one
+      // only word by word.
+      for (const found of node.data.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu)) {
+        const pieces = found[0].length <= 32 ? [[found[0], 0]] : [...found[0].matchAll(/[\p{L}\p{N}]+/gu)].map(m => [m[0], m.index]);
+        for (const [word, offset] of pieces) {
+          const range = document.createRange();
+          range.setStart(node, found.index + offset);
+          range.setEnd(node, found.index + offset + word.length);
+          const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom)));
+          if (lines.size > 1) splits.push(`'${word}' in '${cell.textContent.trim().replace(/\s+/g, " ").slice(0, 70)}'`);
+        }
       }
     }
   }

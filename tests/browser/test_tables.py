@@ -114,3 +114,57 @@ def test_switch_version_under_a_sub_path(browser, published):
         page.wait_for_url(f"{url}/2024-2027/thema/ondermijning/")
         expect(page.locator("h1")).to_have_text("4 Ondermijnende effecten van criminaliteit")
         page.close()
+
+
+# Every token of letters and digits joined by hyphens (a date, a period, a document number,
+# "up-to-date") in the cells of a table: how many there are and which span two lines (DOM ranges).
+WHOLE_TOKENS = """table => {
+  const found = {tokens: 0, split: []};
+  for (const cell of table.querySelectorAll("th, td")) {
+    if (!cell.getClientRects().length) continue;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)+/gu)) {
+        if (m[0].length > 32) continue;
+        found.tokens += 1;
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom)));
+        if (lines.size > 1) found.split.push(m[0]);
+      }
+    }
+  }
+  found.wider = document.documentElement.scrollWidth > innerWidth;
+  return found;
+}"""
+WIDTHS = {1280: {"width": 1280, "height": 720}, 390: PHONE}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path, table", [("actueel/versies/", "table.agenda-versions"),
+                                         ("actueel/uitvoeringsagenda/", "table.agenda-actions")])
+def test_dates_periods_and_ids_stay_whole_in_table_cells(browser, url, width, path, table):
+    page = browser.new_page(viewport=WIDTHS[width], locale="nl-NL")
+    page.goto(f"{url}/{path}")
+    page.wait_for_load_state("load")
+    found = page.locator(table).evaluate(WHOLE_TOKENS)
+    cards = page.locator(table).evaluate("t => getComputedStyle(t).display")
+    page.close()
+    if path == "actueel/versies/":
+        assert found["tokens"] > 0  # every version is named by its period (YYYY-YYYY)
+    assert found["split"] == []
+    assert not found["wider"]  # and no page got wider than the window for it
+    assert (cards == "block") == (width == 390)  # a phone keeps the cards
+
+
+def test_a_split_token_is_reported(browser, url):
+    """The measurement itself: with the spans allowed to wrap again and squeezed cells, it sees splits."""
+    page = browser.new_page(viewport=PHONE, locale="nl-NL")
+    page.goto(f"{url}/actueel/versies/")
+    page.add_style_tag(content=".agenda-whole { white-space: normal !important; }"
+                               ".agenda-versions th, .agenda-versions td { width: 3ch !important; display: table-cell !important; "
+                               "word-break: normal !important; }")
+    found = page.locator("table.agenda-versions").evaluate(WHOLE_TOKENS)
+    page.close()
+    assert found["split"], found
