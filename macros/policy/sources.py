@@ -350,6 +350,7 @@ def sources_folder(version_folder: Path) -> Path:
 # --- which fields are quotes: the schema's "x-basis" annotations --------------------------------
 
 EDITORIAL = "editorial"
+_CHECKED = ("quote", EDITORIAL)  # a plain fact (`x-basis: fact`) is neither checked nor marked
 
 
 @lru_cache(maxsize=1)
@@ -398,7 +399,7 @@ def basis_walk(data: dict):
             if spec is None:
                 continue
             basis = spec.get("x-basis")
-            if basis:
+            if basis in _CHECKED:
                 marks[key] = (basis, spec.get("x-reason", ""))
             if isinstance(value, (dict, list)):
                 stack.append(((*path, key), value, spec))
