@@ -158,6 +158,18 @@ def references() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """A short hash of what a comparison reads from the description (kinds, fields, labels, comparisons):
+    stored comparisons made under another description are worked out again."""
+    import hashlib
+    import json
+
+    described = [(k.name, k.label, k.within_version, [(f.name, f.label, f.compare, f.attrs) for f in k.fields])
+                 for k in kinds().values()]
+    return hashlib.sha256(json.dumps(described).encode()).hexdigest()[:12]
+
+
 def kind_label(name: str) -> str:
     """The Dutch name of a kind of item ("Actie"); "Onderdeel" for a name the schema does not know."""
     found = kinds().get(name)
@@ -182,3 +194,39 @@ def undescribed() -> list[str]:
             if missing:
                 problems.append(f"{k.name}.{f.name}: no {', no '.join(missing)}")
     return problems
+
+
+@lru_cache(maxsize=1)
+def _file_kinds() -> dict[str, dict]:
+    """Kind of file -> the schema of that file."""
+    defs = load_schema()["$defs"]
+    return {name[len("file_"):]: spec for name, spec in defs.items() if name.startswith("file_")}
+
+
+def walk(data: dict):
+    """(kind, path, node) for every item of a policy file's data, parents first, in the file's order:
+    what each object of the file is, as the schema describes it. Objects the schema does not know are skipped."""
+    defs = load_schema()["$defs"]
+    root = _file_kinds().get(data.get("kind")) if isinstance(data, dict) else None
+    if root is None:
+        return
+    stack = [((), data, root, None)]
+    while stack:
+        path, node, spec, named = stack.pop()
+        spec, _ = _resolve(spec, defs)
+        if isinstance(node, list):
+            items = spec.get("items") or {}
+            stack.extend(((*path, i), v, items, named) for i, v in reversed(list(enumerate(node))) if isinstance(v, dict))
+            continue
+        if not isinstance(node, dict):
+            continue
+        mark = named or spec.get("x-kind")
+        if mark:
+            yield mark["name"], path, node
+        properties = spec.get("properties") or {}
+        children = []
+        for key, value in node.items():
+            child = properties.get(key)
+            if child is not None and isinstance(value, (dict, list)) and child.get("x-compare") == "items":
+                children.append(((*path, key), value, child, child.get("x-kind") if "items" in child else None))
+        stack.extend(reversed(children))

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from macros.policy.kinds import kind_label
 from macros.compare.diff import Change, diff, entries, lineage, marked_runs, summary
 from macros.compare.groups import change_groups, old_title
 from macros.policy.index import Link, build_index
@@ -14,7 +15,7 @@ from macros.policy.versions import describe, full_title, version_title
 from macros.site.downloads import comparison_file, version_file
 from macros.site.links import page_url, site_url, url, versions_root
 from macros.site.view_parts import Download, EditorialNote, PageData, comparison_title, download, editorial_notes, pair
-from macros.words import CHANGE_LABELS, FIELD_LABELS, KIND_LABELS, VERSION_STATUS, field_note, notes_on
+from macros.words import CHANGE_LABELS, VERSION_STATUS, field_note, notes_on
 
 
 @dataclass(eq=False, repr=False)
@@ -119,7 +120,7 @@ class Listed:
 def listed(change: Change, href: str = "") -> Listed:
     e = change.entry
     changed = change.kind == "changed"
-    return Listed(KIND_LABELS.get(e.kind, e.kind), e.title, e.key, changed, change.old_title if changed else "",
+    return Listed(kind_label(e.kind), e.title, e.key, changed, change.old_title if changed else "",
                   e.parent, change.old_parent if changed else "", href)
 
 
@@ -180,10 +181,9 @@ class ChangedItem:
 def changed_item(change: Change) -> ChangedItem:
     e = change.entry
     fields = []
-    for field, old_text, new_text in change.field_pairs():
-        name = FIELD_LABELS.get(field, field)
+    for name, old_text, new_text in change.field_pairs():
         fields.append(FieldDiff(name.capitalize(), f"{e.key}-{slug(name)}", old_text, marked_runs(old_text, new_text)))
-    return ChangedItem(KIND_LABELS.get(e.kind, e.kind), e.title, e.key, e.parent, tuple(fields))
+    return ChangedItem(kind_label(e.kind), e.title, e.key, e.parent, tuple(fields))
 
 
 @dataclass(eq=False, repr=False)
