@@ -173,6 +173,55 @@ def test_every_field_has_a_place_in_the_editor(every_edit, tmp_path):
     assert lost == []
 
 
+def _site_of(files: dict[str, dict], root):
+    """The site of the fixture's newer version, in memory, with a source text for every document."""
+    from macros.policy.index import build_index
+    from macros.policy.sources import version_texts
+    from macros.policy.versions import current_version, ordered
+    from macros.site.pages import build_pages
+    from macros.site.render import Renderer
+    from macros.site.site import Site
+
+    agenda = agenda_of(files)
+    for document in agenda.documents:
+        text = root / "sources" / "stad" / document.file
+        if document.file and not text.exists():
+            text.parent.mkdir(parents=True, exist_ok=True)
+            text.write_text("[[§ 2.1]]\n\nTekst.\n\n[[§ 2.2]]\n\nMeer.\n", encoding="utf-8")
+    versions = tuple(ordered([agenda_of(files, "stad/2020-2023"), agenda]))
+    current = current_version(list(versions))
+    index = build_index(agenda)
+    texts = version_texts(root / "policy" / VERSION, agenda.documents)
+    return Site(agenda, index, tuple(build_pages(agenda, versions)),
+                Renderer(agenda, index, versions, current, None, "", texts), versions, current,
+                frozenset(p.path for p in build_pages(current, versions)))
+
+
+def _markdown(site) -> dict[str, str]:
+    return {p.path: site.renderer.page(p.kind, p.item_id, p.path, {}) for p in site.pages}
+
+
+def test_every_field_reaches_the_preview_plan(every_edit, tmp_path):
+    """The incremental preview rebuilds every page whose Markdown an edit of the field changes (or everything).
+    Hand-written pages such as the home page are rebuilt on every edit anyway."""
+    from macros.site.incremental import changed_pages
+
+    full_policy.write(tmp_path / "policy")
+    base = _site_of(full_policy.files(), tmp_path)
+    before = _markdown(base)
+    lost = []
+    for edit, _ in every_edit:
+        site = _site_of(edit.apply(full_policy.files()), tmp_path)
+        plan = changed_pages(base, site)
+        if plan.full:
+            continue
+        after = _markdown(site)
+        changed = {path for path in {*before, *after} if before.get(path) != after.get(path)}
+        if changed - plan.pages:
+            lost.append(f"{edit.name}: {sorted(changed - plan.pages)}")
+    assert lost == []
+
+
 # --- the seven edits that `agenda diff --git` used to answer with "Geen wijzigingen in het beleid" ---------
 
 ACTION = "stad/2024-2027/actions.yaml"
