@@ -9,18 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from macros.policy.kinds import page_paths
 from macros.policy.model import Action, ActionPlan, Agenda, FundamentGroup, Partner, Pillar, Speerpunt, Theme, Topic
 
-# Web addresses of the generated pages, per kind of item. An item keeps its
-# address across versions because the address is built from its id only.
-PAGE_PATHS = {
-    "theme": "thema/{id}.md",
-    "pillar": "pijler/{id}.md",
-    "topic": "fundament/{id}.md",
-    "group": "fundament/{id}.md",
-    "partner": "partner/{id}.md",
-    "action": "actie/{id}.md",
-}
+# Web addresses of the generated pages, per kind of item: `x-kind.page` in the schema.
+PAGE_PATHS = page_paths()
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,16 @@ ignored by the validators):
 - `x-why`: why a field is not compared, or only between stages of one version.
 
 An object (a `$defs` entry or a list's items) that is an item of its own
-carries `x-kind`: its name, Dutch label and which field is its title. A list
-may rename the kind of its items in that place (`x-kind` on the list: the
-principles of a strategy are items named "Uitgangspunt").
+carries `x-kind`: its name, Dutch label, which field is its title, the address
+of its own page (`page`, from its id) and whether it is compared only between
+stages of one version (`compared: within-version`).
+A list may rename the kind of its items in that place (`x-kind` on the list:
+the principles of a strategy are items named "Uitgangspunt").
 
-Everything here is read from the schema, once; nothing else in `macros/`
-lists fields or kinds by hand.
+Everything here is read from the schema, once. Read by: the diff (pull-request
+comment, comparisons, item history, feed), the reference checks of `agenda
+validate` and the form editor (`references`), the page addresses of the index
+(`page_paths`) and the Dutch names of kinds (`kind_label`).
 """
 
 from __future__ import annotations
@@ -84,6 +88,7 @@ class Kind:
     fields: tuple[Field, ...]
     where: str  # the schema path it is described at
     within_version: bool = False  # compared only between stages of one version (x-kind.compared)
+    page: str = ""  # the address of an item's own page, "thema/{id}.md" (x-kind.page); "" when it has none
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -118,7 +123,7 @@ def kinds() -> dict[str, Kind]:
                 attrs=tuple(spec.get("x-attr", (name,))), why=spec.get("x-why", ""),
                 is_list=target.get("type") == "array" or spec.get("type") == "array", spec=spec))
         out[mark["name"]] = Kind(mark["name"], mark["label"], mark.get("title", ""), tuple(fields), where,
-                                 mark.get("compared") == "within-version")
+                                 mark.get("compared") == "within-version", mark.get("page", ""))
 
     def walk(node, where: str):
         if isinstance(node, dict):
@@ -168,6 +173,12 @@ def fingerprint() -> str:
     described = [(k.name, k.label, k.within_version, [(f.name, f.label, f.compare, f.attrs) for f in k.fields])
                  for k in kinds().values()]
     return hashlib.sha256(json.dumps(described).encode()).hexdigest()[:12]
+
+
+def page_paths() -> dict[str, str]:
+    """Kind -> the address of its items' own pages, for the kinds that have them. An item keeps its
+    address across versions because the address is built from its id only."""
+    return {k.name: k.page for k in kinds().values() if k.page}
 
 
 def kind_label(name: str) -> str:
