@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from macros.policy.kinds import kind_label
+from macros.policy.kinds import kind_label, page_paths
 from macros.compare.diff import Change, diff, entries, lineage, marked_runs, summary
 from macros.compare.groups import change_groups, old_title
 from macros.policy.index import Link, build_index
@@ -125,16 +125,21 @@ def listed(change: Change, href: str = "") -> Listed:
 
 
 def _places(agenda, index) -> dict[str, Link]:
-    """Where each compared item is shown: the index's items, and the chapters, their sections
-    (on the page of the item they belong to), mission, vision and principles."""
+    """Where each compared item is shown: the index's items, mission, vision and principles, the
+    page of its kind (x-kind.page in the schema), else the page of the item it belongs to."""
     places = dict(index.links)
-    places.update((c.id, Link(f"{c.id}.md")) for c in agenda.chapters)
     if agenda.strategy:
         places.update((key, Link("strategie.md", key)) for key in ("missie", "visie", "kernwaarden"))
         places.update((p.id, Link("strategie.md", p.id if p.text else "uitgangspunten")) for p in agenda.strategy.principles)
     for e in entries(agenda):  # reading order: a section comes after the item it belongs to
-        if e.kind == "section" and e.parent_key in places:
-            places[e.key] = Link(places[e.parent_key].page, e.key)
+        if e.key in places:
+            continue
+        page = page_paths().get(e.kind)
+        if page:  # the kind's page (x-kind.page in the schema)
+            places[e.key] = Link(page.format(id=e.key))
+        elif e.parent_key in places:  # shown on the page of the item it belongs to
+            parent = places[e.parent_key]
+            places[e.key] = Link(parent.page, e.key if e.kind == "section" else parent.anchor)
     return places
 
 
