@@ -86,9 +86,10 @@ def _missing_in(lines: dict[str, str], every_edit) -> list[str]:
     return lost
 
 
-def test_every_field_reaches_agenda_diff_in_both_forms(every_edit, tmp_path):
+def test_every_field_reaches_agenda_diff_in_both_forms(every_edit, tmp_path, monkeypatch):
     """All edits in one commit: `agenda diff --git` (the pull-request comment) and `agenda diff OLD NEW`
-    (two folders) name every changed field of every item."""
+    (two folders) name every changed field of every item; so does the item's history of that commit."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the history's stored results stay here
     repo = tmp_path / "repo"
     full_policy.write(repo / "policy")
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
