@@ -101,17 +101,27 @@ def _editorial(obj, k: Kind) -> tuple:
     return getattr(obj, "editorial", ())
 
 
-def _read(obj, k: Kind, f) -> str:
+def _reader(k: Kind, f):
+    """A function that reads the field `f` of an item of kind `k` as text (worked out once per field)."""
     if f.name == "editorial":
-        return "; ".join(f"{e.field}: {e.reason}" for e in _editorial(obj, k))
-    parts = [getattr(obj, attr, None) for attr in f.attrs]
+        return lambda obj: "; ".join(f"{e.field}: {e.reason}" for e in _editorial(obj, k))
+    attrs = f.attrs
     if f.compare == "period":
-        start, end = (_plain(p) for p in parts)
-        return f"{start}–{end}" if start or end else ""
-    return ", ".join(p for p in (_plain(p) for p in parts) if p)
+        def period(obj) -> str:
+            start, end = (_plain(getattr(obj, attr, None)) for attr in attrs)
+            return f"{start}–{end}" if start or end else ""
+        return period
+    if len(attrs) == 1:
+        attr = attrs[0]
+
+        def one(obj) -> str:
+            value = getattr(obj, attr, None)
+            return value if value.__class__ is str else _plain(value)  # most fields are text: no further work
+        return one
+    return lambda obj: ", ".join(p for p in (_plain(getattr(obj, attr, None)) for attr in attrs) if p)
 
 
-_PLANS: dict[str, tuple] = {}  # kind -> the fields an entry of that kind reports (worked out once)
+_PLANS: dict[str, tuple] = {}  # kind -> ((field, reader), ...) for the fields an entry of that kind reports
 
 
 def _values(obj, kind: str) -> tuple[tuple[str, str], ...]:
@@ -119,13 +129,12 @@ def _values(obj, kind: str) -> tuple[tuple[str, str], ...]:
     plan = _PLANS.get(kind)
     if plan is None:
         k = kind_of(kind)
-        plan = _PLANS[kind] = (k, tuple(f for f in k.fields if f.compared and f.name != k.title_field))
-    k, described = plan
+        plan = _PLANS[kind] = tuple((f.name, _reader(k, f)) for f in k.fields if f.compared and f.name != k.title_field)
     out = []
-    for f in described:
-        text = _read(obj, k, f)
+    for name, read in plan:
+        text = read(obj)
         if text:
-            out.append((f.name, text))
+            out.append((name, text))
     return tuple(out)
 
 
