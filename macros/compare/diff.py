@@ -101,10 +101,15 @@ def _editorial(obj, k: Kind) -> tuple:
     return getattr(obj, "editorial", ())
 
 
+def _by_field(entry) -> str:
+    return entry.field
+
+
 def _reader(k: Kind, f):
     """A function that reads the field `f` of an item of kind `k` as text (worked out once per field)."""
     if f.name == "editorial":
-        return lambda obj: "; ".join(f"{e.field}: {e.reason}" for e in _editorial(obj, k))
+        # by field name: the order of the keys under `editorial` is layout, not a change
+        return lambda obj: "; ".join(f"{e.field}: {e.reason}" for e in sorted(_editorial(obj, k), key=_by_field))
     attrs = f.attrs
     if f.compare == "period":
         def period(obj) -> str:
