@@ -292,3 +292,16 @@ def test_the_pull_request_comment_reports_the_edit(scratch_repo, what, name, pat
     assert "Geen wijzigingen in het beleid." not in body
     changed = [line for line in body if line.startswith(("- **", "  - "))]
     assert changed == lines
+
+
+def test_the_order_of_the_editors_reasons_is_no_change():
+    """`agenda fmt` may put the keys under `editorial` in another order: that is layout, not policy."""
+    files = full_policy.files()
+    action = files[ACTION]["actions"][0]
+    assert len(action["editorial"]) > 1
+    action["editorial"] = dict(reversed(list(action["editorial"].items())))
+    changes = [c for c in diff(agenda_of(full_policy.files()), agenda_of(files)) if c.kind != "unchanged"]
+    assert changes == []
+    action["editorial"]["title"] += " Anders."
+    changes = [c for c in diff(agenda_of(full_policy.files()), agenda_of(files)) if c.kind != "unchanged"]
+    assert [(c.entry.key, [f.label for f in c.fields]) for c in changes] == [("actie-1", ["toelichting van de redactie"])]
