@@ -36,7 +36,7 @@ from macros.policy.model import build_agenda
 
 # Bump when what is stored per commit changes: cached entries of another format are recomputed.
 # What a diff compares comes from the schema; its fingerprint is part of the key as well.
-FORMAT = 2
+FORMAT = 3
 _TRAILER = re.compile(r"^(change-type|wijziging|change-note|toelichting)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 _MINOR = {"minor", "klein", "kleine", "typo"}
 
