@@ -123,19 +123,8 @@ ACTION_STATUS = {"gepland": "Gepland", "lopend": "Lopend", "afgerond": "Afgerond
 VERSION_STATUS = {"concept": "concept", "vastgesteld": "vastgesteld", "vervallen": "vervallen"}
 
 # --- comparisons and change history ---------------------------------------------------
-# Item kinds in reading order, with their Dutch names for people.
-KIND_LABELS = {
-    "chapter": "Hoofdstuk", "section": "Paragraaf", "statement": "Missie en visie", "principle": "Uitgangspunt",
-    "core_task": "Kerntaak", "theme": "Thema", "pillar": "Pijler", "speerpunt": "Speerpunt",
-    "group": "Fundament", "topic": "Onderwerp van het fundament", "figure": "Kerncijfer", "partner": "Partner",
-    "action": "Actie", "item": "Onderdeel",
-}
-# Field names in Dutch, for the change list.
-FIELD_LABELS = {
-    "title": "titel", "text": "tekst", "lead": "inleiding", "intro": "inleidende tekst", "goal": "doel", "statement": "doel", "role": "rol",
-    "description": "beschrijving", "value": "waarde", "label": "omschrijving", "name": "naam", "partners": "partners",
-    "serves": "draagt bij aan", "status": "status", "core_task": "kerntaak",
-}
+# The Dutch names of the kinds of item and of their fields are in the schema
+# (schema/policy.schema.json, read by macros.policy.kinds), with everything else about them.
 
 # What happened to the older item, said from its side: "<Drugs> is opgegaan in <this theme>".
 CHANGE_LABELS = {"voortgezet": "voortgezet in", "hernoemd": "hernoemd tot", "samengevoegd": "samengevoegd in",
@@ -170,6 +159,5 @@ def dutch_number(value) -> str:
 # Everything above, for templates.
 WORDS = {
     "labels": LABELS, "partner_types": PARTNER_TYPES, "not_decided": NOT_DECIDED, "no_value": NO_VALUE,
-    "action_status": ACTION_STATUS, "version_status": VERSION_STATUS, "kinds": KIND_LABELS, "fields": FIELD_LABELS,
-    "change_labels": CHANGE_LABELS, "editorial": EDITORIAL_KINDS,
+    "action_status": ACTION_STATUS, "version_status": VERSION_STATUS, "change_labels": CHANGE_LABELS, "editorial": EDITORIAL_KINDS,
 }

@@ -230,15 +230,19 @@ def fmt(paths: list[Path], check: bool) -> int:
 def cms_config(config_file: Path, output: Path | None) -> int:
     from mkdocs.config import load_config
 
+    from macros.policy.problems import PolicyError
     from macros.publish.editor import EditorSettingsError, dump_config, editor_config
-    from macros.site.site import settings
+    from macros.site.settings import agenda_settings
 
     config = load_config(str(config_file))
-    editor_settings = dict(((config.get("extra") or {}).get("agenda") or {}).get("editor") or {})
-    editor_settings.setdefault("site_url", config["site_url"] or "")
-    policy, municipality = settings(config)[:2]
     try:
-        text = dump_config(editor_config(policy, municipality, editor_settings))
+        agenda = agenda_settings(config)
+        editor_settings = agenda.editor.given()
+        editor_settings.setdefault("site_url", config["site_url"] or "")
+        text = dump_config(editor_config(agenda.policy, agenda.municipality, editor_settings))
+    except PolicyError as err:
+        print(format_problems(err.problems), file=sys.stderr)
+        return 2
     except EditorSettingsError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

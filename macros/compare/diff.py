@@ -7,20 +7,17 @@ reworded title is a change, not a removal plus an addition. Pure functions:
 
 from __future__ import annotations
 
-from macros.words import FIELD_LABELS, KIND_LABELS
 import difflib
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields as dataclass_fields, is_dataclass
 
+from macros.policy.kinds import Kind, kind as kind_of, kind_label
 from macros.policy.model import Agenda, Section, Source
-
-_TEXT_FIELDS = ("title", "name", "statement", "goal", "lead", "intro", "text", "description", "role", "value", "label",
-                "partners", "serves", "core_task", "status")
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One comparable item: its kind, title, place and text fields."""
+    """One comparable item: its kind, title, place and fields, as (field, text) pairs."""
 
     key: str
     kind: str
@@ -35,13 +32,14 @@ class FieldChange:
     field: str
     old: str
     new: str
+    label: str = ""  # the field's Dutch name in a list of changes (from the schema)
 
 
 @dataclass(frozen=True)
 class Change:
     kind: str  # "added", "removed", "changed", "unchanged"
     entry: Entry  # the new entry (the old one for removals)
-    fields: tuple[FieldChange, ...] = ()  # text fields other than the title that changed
+    fields: tuple[FieldChange, ...] = ()  # fields other than the title that changed
     old_title: str = ""  # set when the title changed (renamed)
     old_parent: str = ""  # set when the item moved to another parent
 
@@ -54,12 +52,15 @@ class Change:
         return bool(self.old_parent)
 
     def field_pairs(self) -> list[tuple[str, str, str]]:
-        """(field, old, new) for everything that changed: the title when renamed,
-        the place ("plaats") when moved, then the text fields."""
-        pairs = [("title", self.old_title, self.entry.title)] if self.renamed else []
+        """(Dutch label, old, new) for everything that changed: the title when renamed,
+        the place ("plaats") when moved, then the other fields."""
+        pairs = [(TITLE_LABEL, self.old_title, self.entry.title)] if self.renamed else []
         if self.moved:
-            pairs.append(("plaats", self.old_parent, self.entry.parent))
-        return pairs + [(f.field, f.old, f.new) for f in self.fields]
+            pairs.append((PLACE_LABEL, self.old_parent, self.entry.parent))
+        return pairs + [(f.label or f.field, f.old, f.new) for f in self.fields]
+
+
+TITLE_LABEL, PLACE_LABEL = "titel", "plaats"
 
 
 @dataclass(frozen=True)
@@ -73,29 +74,86 @@ class Lineage:
     source: Source | None = None  # with the editors' reason when they read the relation into the sources
 
 
-_OWN_FIELDS: dict[type, frozenset[str]] = {}  # dataclasses.fields() per object was most of a diff's time
+# --- an item's fields as text, read from the schema's description (macros.policy.kinds) ---------------------
+
+def _plain(value) -> str:
+    """A value as one line of text: lists joined, small records (a note, a row) written out, sources left out."""
+    if value is None or value == "" or value == ():
+        return ""
+    if isinstance(value, Source):
+        where = f"{value.document} § {value.section}" if value.section else value.document
+        return where
+    if is_dataclass(value):
+        return " ".join(p for p in (_plain(getattr(value, f.name)) for f in dataclass_fields(value)
+                                    if not isinstance(getattr(value, f.name), Source)) if p)
+    if isinstance(value, (tuple, list)):
+        return ", ".join(p if p else "–" for p in (_plain(v) for v in value))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
-def _values(obj, names=_TEXT_FIELDS) -> tuple[tuple[str, str], ...]:
+def _editorial(obj, k: Kind) -> tuple:
+    for f in k.fields:
+        if f.name == "source":
+            source = getattr(obj, f.attrs[0], None)
+            return source.editorial if source is not None else ()
+    return getattr(obj, "editorial", ())
+
+
+def _by_field(entry) -> str:
+    return entry.field
+
+
+def _reader(k: Kind, f):
+    """A function that reads the field `f` of an item of kind `k` as text (worked out once per field)."""
+    if f.name == "editorial":
+        # by field name: the order of the keys under `editorial` is layout, not a change
+        return lambda obj: "; ".join(f"{e.field}: {e.reason}" for e in sorted(_editorial(obj, k), key=_by_field))
+    attrs = f.attrs
+    if f.compare == "period":
+        def period(obj) -> str:
+            start, end = (_plain(getattr(obj, attr, None)) for attr in attrs)
+            return f"{start}–{end}" if start or end else ""
+        return period
+    if len(attrs) == 1:
+        attr = attrs[0]
+
+        def one(obj) -> str:
+            value = getattr(obj, attr, None)
+            return value if value.__class__ is str else _plain(value)  # most fields are text: no further work
+        return one
+    return lambda obj: ", ".join(p for p in (_plain(getattr(obj, attr, None)) for attr in attrs) if p)
+
+
+_PLANS: dict[str, tuple] = {}  # kind -> ((field, reader), ...) for the fields an entry of that kind reports
+
+
+def _values(obj, kind: str) -> tuple[tuple[str, str], ...]:
+    """(field, text) for every described field of `obj` that has a value; the title is the entry's own."""
+    plan = _PLANS.get(kind)
+    if plan is None:
+        k = kind_of(kind)
+        plan = _PLANS[kind] = tuple((f.name, _reader(k, f)) for f in k.fields if f.compared and f.name != k.title_field)
     out = []
-    own = _OWN_FIELDS.get(type(obj))
-    if own is None:
-        own = _OWN_FIELDS[type(obj)] = frozenset(f.name for f in fields(obj))
-    for name in names:
-        if name in own:
-            value = getattr(obj, name)
-            if isinstance(value, tuple):
-                value = ", ".join(str(v) for v in value)
-            if value:
-                out.append((name, str(value)))
+    for name, read in plan:
+        text = read(obj)
+        if text:
+            out.append((name, text))
     return tuple(out)
+
+
+def _entry(key: str, kind: str, obj, title: str, parent: str, parent_key: str = "") -> Entry:
+    return Entry(key, kind, title, parent, _values(obj, kind), parent_key)
 
 
 def _sections(sections: tuple[Section, ...], parent: str, out: list[Entry], parent_key: str):
     for s in sections:
         if s.id:
-            out.append(Entry(s.id, "section", s.title, parent, _values(s), parent_key))
-        _sections(s.sections, s.title if s.id else parent, out, s.id or parent_key)
+            out.append(_entry(s.id, "section", s, s.title, parent, parent_key))
+        here, here_key = (s.title, s.id) if s.id else (parent, parent_key)
+        out += [_entry(i.id, "item", i, i.title, here, here_key) for i in s.items]
+        _sections(s.sections, here, out, here_key)
 
 
 _ENTRIES: dict[int, tuple] = {}  # id(agenda) -> (agenda, entries, {key: Entry}); the model is never changed
@@ -119,63 +177,135 @@ def _entries_of(agenda: Agenda) -> tuple:
         if len(_ENTRIES) > 64:  # the preview server builds new agendas on every edit
             _ENTRIES.clear()
         listed = tuple(_reading_order(agenda))
-        found = _ENTRIES[id(agenda)] = (agenda, listed, {e.key: e for e in listed})
+        by_key: dict[str, Entry] = {}
+        for e in listed:  # the first in reading order, should made-up data give two kinds of item one id
+            by_key.setdefault(e.key, e)
+        found = _ENTRIES[id(agenda)] = (agenda, listed, by_key)
     return found
 
 
+# Keys of the entries that are no item with an id of its own (ids are lowercase-with-dashes, these too:
+# an item may not take one of them, which `agenda validate` would not know; they were chosen unlikely).
+VERSION_KEY, MUNICIPALITY_KEY, INDICATORS_KEY = "versie", "gemeente", "indicatoren"
+
+
+def plan_key(year: int) -> str:
+    return f"uitvoeringsagenda-{year}"
+
+
+def document_key(document_id: str) -> str:
+    return f"brondocument-{document_id}"
+
+
 def _reading_order(agenda: Agenda) -> list[Entry]:
-    out: list[Entry] = []
+    out: list[Entry] = [_entry(MUNICIPALITY_KEY, "municipality", agenda, agenda.municipality_name, ""),
+                        _entry(VERSION_KEY, "version", agenda, agenda.title, "")]
+    out += [_entry(document_key(d.id), "document", d, d.title, agenda.title) for d in agenda.documents]
     for chapter in agenda.chapters:
-        out.append(Entry(chapter.id, "chapter", chapter.title, "", _values(chapter)))
+        out.append(_entry(chapter.id, "chapter", chapter, chapter.title, ""))
         _sections(chapter.sections, chapter.title, out, chapter.id)
     if agenda.strategy:
         s = agenda.strategy
-        out.append(Entry("missie", "statement", "Missie", s.title, (("text", s.mission.text),)))
-        out.append(Entry("visie", "statement", "Visie", s.title, (("text", s.vision.text),)))
-        if s.core_values:
-            out.append(Entry("kernwaarden", "statement", "Kernwaarden", s.title, (("text", ", ".join(s.core_values)),)))
-        out += [Entry(p.id, "principle", p.title, "Uitgangspunten", _values(p)) for p in s.principles]
+        out.append(_entry(s.id, "strategy", s, s.title, ""))
+        out.append(_entry("missie", "statement", s.mission, "Missie", s.title))
+        out.append(_entry("visie", "statement", s.vision, "Visie", s.title))
+        if s.core_values or s.core_values_text:
+            out.append(_entry("kernwaarden", "core_values", s, "Kernwaarden", s.title))
+        if s.principles or s.principles_text:
+            out.append(_entry("uitgangspunten", "principles", s, "Uitgangspunten", s.title))
+        out += [_entry(p.id, "principle", p, p.title, "Uitgangspunten") for p in s.principles]
     if agenda.core_tasks:
-        out += [Entry(t.id, "core_task", t.title, agenda.core_tasks.title, _values(t)) for t in agenda.core_tasks.tasks]
+        c = agenda.core_tasks
+        out.append(_entry(c.id, "core_tasks", c, c.title, ""))
+        out += [_entry(t.id, "core_task", t, t.title, c.title) for t in c.tasks]
     for theme in agenda.themes:
-        out.append(Entry(theme.id, "theme", theme.title, "", _values(theme)))
+        out.append(_entry(theme.id, "theme", theme, theme.title, ""))
         _sections(theme.sections, theme.title, out, theme.id)
-        out += [Entry(sp.id, "speerpunt", sp.title, theme.title, _values(sp), theme.id) for sp in theme.speerpunten]
+        out += [_entry(sp.id, "speerpunt", sp, sp.title, theme.title, theme.id) for sp in theme.speerpunten]
         for pillar in theme.pillars:
-            out.append(Entry(pillar.id, "pillar", pillar.title, theme.title, _values(pillar), theme.id))
-            out += [Entry(sp.id, "speerpunt", sp.title, pillar.title, _values(sp), pillar.id) for sp in pillar.speerpunten]
+            out.append(_entry(pillar.id, "pillar", pillar, pillar.title, theme.title, theme.id))
+            out += [_entry(sp.id, "speerpunt", sp, sp.title, pillar.title, pillar.id) for sp in pillar.speerpunten]
     if agenda.fundament:
-        for group in agenda.fundament.groups:
-            out.append(Entry(group.id, "group", group.title, agenda.fundament.title, _values(group)))
-            out += [Entry(t.id, "topic", t.title, group.title, _values(t), group.id) for t in group.topics]
-    out += [Entry(f.id, "figure", f.label, "Kerncijfers", _values(f)) for f in agenda.figures]
-    out += [Entry(p.id, "partner", p.name, "Partners", _values(p)) for p in agenda.partners]
-    out += [Entry(a.id, "action", a.title, f"Uitvoeringsagenda {a.year}", _values(a)) for a in agenda.actions]
+        f = agenda.fundament
+        out.append(_entry(f.id, "fundament", f, f.title, ""))
+        for group in f.groups:
+            out.append(_entry(group.id, "group", group, group.title, f.title))
+            out += [_entry(t.id, "topic", t, t.title, group.title, group.id) for t in group.topics]
+    out += [_entry(f.id, "figure", f, f.label, "Kerncijfers") for f in agenda.figures]
+    out += [_entry(s.id, "series", s, s.title, "Kerncijfers") for s in agenda.series]
+    out += [_entry(p.id, "partner", p, p.name, "Partners") for p in agenda.partners]
+    for plan in agenda.action_plans:
+        out.append(_entry(plan_key(plan.year), "action_plan", plan, plan.title or f"Uitvoeringsagenda {plan.year}", ""))
+    out += [_entry(a.id, "action", a, a.title, f"Uitvoeringsagenda {a.year}") for a in agenda.actions]
+    if agenda.indicators or agenda.indicators_text:
+        out.append(_entry(INDICATORS_KEY, "indicators", agenda, agenda.indicators_title or "Indicatoren", ""))
+    out += [_entry(i.id, "indicator", i, i.title, "Indicatoren") for i in agenda.indicators]
+    for r in agenda.regionals:
+        out.append(_entry(r.id, "regional", r, r.title, ""))
+        out += [_entry(t.id, "regional_theme", t, t.title, r.title, r.id) for t in r.themes]
+        _sections(r.sections, r.title, out, r.id)
+    for p in agenda.programmes:
+        out.append(_entry(p.id, "programme", p, p.title, ""))
+        out += [_entry(i.id, "item", i, i.title, p.title, p.id) for i in (*p.phenomena, *p.sporen)]
+        _sections(p.sections, p.title, out, p.id)
+    out += [_entry(r.id, "reference", r, r.text, "Verwijzingen") for r in agenda.references]
+    out += [_entry(t.id, "term", t, t.term, "Begrippen") for t in agenda.glossary]
     return out
 
 
 def diff(old: Agenda, new: Agenda) -> list[Change]:
-    """Changes from `old` to `new`: new items in their order, then removed items."""
-    old_entries = entries_by_key(old)
+    """Changes from `old` to `new`: new items in their order, then removed items.
+
+    Every field the schema describes is compared as it says (`macros.policy.kinds`); where in the
+    sources a text stands, the editors' reasons and the version's own facts only between two
+    stages of one version (a commit, a pull request), since every version cites its own documents."""
+    same_version = old.id == new.id
+    # Matched by kind and id: ids are unique within a valid version, but a kind of item that
+    # takes an id another kind uses (made-up data) must not be compared with that other item.
+    old_entries = {(e.kind, e.key): e for e in entries(old)}
     new_list = entries(new)
-    new_keys = {e.key for e in new_list}
+    new_keys = {(e.kind, e.key) for e in new_list}
     changes = []
     for entry in new_list:
-        before = old_entries.get(entry.key)
+        if not same_version and _WITHIN_VERSION.get(entry.kind, _within_version(entry.kind)):
+            continue
+        before = old_entries.get((entry.kind, entry.key))
         if before is None:
             changes.append(Change("added", entry))
             continue
-        old_values, new_values = dict(before.values), dict(entry.values)
-        changed = tuple(FieldChange(name, old_values.get(name, ""), new_values.get(name, ""))
-                        for name in dict.fromkeys([*old_values, *new_values])
-                        if name not in ("title", "name") and old_values.get(name, "") != new_values.get(name, ""))
+        changed = _changed_fields(entry.kind, dict(before.values), dict(entry.values), same_version)
         old_title = before.title if before.title != entry.title else ""
         # Matched by id, so an item under another parent is "moved", not removed and added.
         old_parent = before.parent or "(hoofdniveau)" if before.parent_key != entry.parent_key else ""
         kind = "changed" if changed or old_title or old_parent else "unchanged"
         changes.append(Change(kind, entry, changed, old_title, old_parent))
-    changes += [Change("removed", e) for key, e in old_entries.items() if key not in new_keys]
+    changes += [Change("removed", e) for key, e in old_entries.items()
+                if key not in new_keys and (same_version or not _within_version(e.kind))]
     return changes
+
+
+_WITHIN_VERSION: dict[str, bool] = {}
+
+
+def _within_version(kind: str) -> bool:
+    found = _WITHIN_VERSION.get(kind)
+    if found is None:
+        found = _WITHIN_VERSION[kind] = kind_of(kind).within_version
+    return found
+
+
+def _changed_fields(kind: str, old_values: dict, new_values: dict, same_version: bool) -> tuple[FieldChange, ...]:
+    if old_values == new_values:
+        return ()
+    k = kind_of(kind)
+    out = []
+    for f in k.fields:
+        if not f.compared or (f.within_version and not same_version):
+            continue
+        before, after = old_values.get(f.name, ""), new_values.get(f.name, "")
+        if before != after:
+            out.append(FieldChange(f.name, before, after, f.label))
+    return tuple(out)
 
 
 def lineage(new: Agenda, old_version: str) -> list[Lineage]:
@@ -274,7 +404,7 @@ def format_markdown(changes: list[Change], old_name: str, new_name: str, heading
              f"{c['reworded']} met gewijzigde tekst; {c['unchanged']} ongewijzigd.", ""]
     for change in changes:
         e = change.entry
-        label = KIND_LABELS.get(e.kind, e.kind)
+        label = kind_label(e.kind)
         if change.kind == "added":
             lines.append(f"- **Toegevoegd**: {label} *{e.title}* (`{e.key}`)")
         elif change.kind == "removed":
@@ -286,10 +416,10 @@ def format_markdown(changes: list[Change], old_name: str, new_name: str, heading
             if change.moved:
                 what.append(f"verplaatst (was: in *{change.old_parent}*)")
             if change.fields:
-                what.append("gewijzigd: " + ", ".join(FIELD_LABELS.get(f.field, f.field) for f in change.fields))
+                what.append("gewijzigd: " + ", ".join(f.label for f in change.fields))
             lines.append(f"- **Gewijzigd**: {label} *{e.title}* (`{e.key}`): " + "; ".join(what))
             for f in change.fields:
-                lines.append(f"  - {FIELD_LABELS.get(f.field, f.field)}: {reworded_markdown(f.old, f.new)}")
+                lines.append(f"  - {f.label}: {reworded_markdown(f.old, f.new)}")
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -21,7 +21,8 @@ site says so, rather than guessing.
 
 from __future__ import annotations
 
-from macros.words import FIELD_LABELS, KIND_LABELS, UNAVAILABLE_NO_GIT, UNAVAILABLE_SHALLOW, UNAVAILABLE_UNTRACKED
+from macros.policy.kinds import fingerprint, kind_label
+from macros.words import UNAVAILABLE_NO_GIT, UNAVAILABLE_SHALLOW, UNAVAILABLE_UNTRACKED
 import json
 import re
 import subprocess
@@ -34,7 +35,8 @@ from macros.policy.load import load_bytes
 from macros.policy.model import build_agenda
 
 # Bump when what is stored per commit changes: cached entries of another format are recomputed.
-FORMAT = 1
+# What a diff compares comes from the schema; its fingerprint is part of the key as well.
+FORMAT = 3
 _TRAILER = re.compile(r"^(change-type|wijziging|change-note|toelichting)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 _MINOR = {"minor", "klein", "kleine", "typo"}
 
@@ -127,7 +129,8 @@ def version_history(folder: Path, municipality: dict) -> History:
 
 
 def _compute(top: Path, rel: str, municipality: dict) -> History:
-    log = _git(top, "log", "--first-parent", "--format=%H%x1f%P%x1f%ct%x1e", "--", rel).decode()
+    # The municipality's own file belongs to every version of it (its name, license, ...).
+    log = _git(top, "log", "--first-parent", "--format=%H%x1f%P%x1f%ct%x1e", "--", rel, _municipality_file(rel)).decode()
     commits = [line.strip("\n").split("\x1f") for line in log.split("\x1e") if line.strip()]
     if not commits:
         return History(False, UNAVAILABLE_UNTRACKED)
@@ -186,17 +189,13 @@ def _describe(sha: str, timestamp: int, message: str, before, after, first: bool
     for c in diff(before, after):
         if c.kind == "unchanged":
             continue
-        names = [FIELD_LABELS.get(f.field, f.field) for f in c.fields]
+        names = [f.label for f in c.fields]
         if c.renamed:
             names.insert(0, "titel")
         if c.moved:
             names.append("plaats")
         items.append(ItemChange(c.entry.key, c.entry.kind, c.entry.title, c.kind, tuple(dict.fromkeys(names))))
     return PolicyChange(sha, timestamp, major, note, first=False, items=tuple(items))
-
-
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, "Onderdeel")
 
 
 class _BlobReader:
@@ -218,8 +217,9 @@ class _BlobReader:
         return data
 
     def agenda(self, sha: str, rel: str, municipality: dict):
-        """The version's Agenda at a commit, or None when it cannot be read."""
-        listing = _git(self.top, "ls-tree", "-r", "-z", sha, "--", rel).decode()
+        """The version's Agenda at a commit, or None when it cannot be read; with the municipality's
+        file of that commit when it has one (else `municipality`)."""
+        listing = _git(self.top, "ls-tree", "-r", "-z", sha, "--", rel, _municipality_file(rel)).decode()
         files = []
         for entry in filter(None, listing.split("\0")):
             meta, path = entry.split("\t", 1)
@@ -230,6 +230,9 @@ class _BlobReader:
             loaded, problems = load_bytes(self.read(meta.split()[2]), Path(path), path)
             if problems or not isinstance(loaded.data, dict):
                 return None
+            if path == _municipality_file(rel):
+                municipality = loaded.data
+                continue
             files.append(loaded.data)
         try:
             return build_agenda(municipality, files)
@@ -241,9 +244,14 @@ class _BlobReader:
         self.proc.wait(timeout=30)
 
 
+def _municipality_file(rel: str) -> str:
+    """policy/<municipality>/municipality.yaml for policy/<municipality>/<version>."""
+    return rel.rsplit("/", 1)[0] + "/municipality.yaml" if "/" in rel else "municipality.yaml"
+
+
 def _cache_file(store: Path, sha: str, rel: str) -> Path:
     import hashlib
-    return store / f"{sha}-{hashlib.sha256(f'{rel}:{FORMAT}'.encode()).hexdigest()[:12]}.json"
+    return store / f"{sha}-{hashlib.sha256(f'{rel}:{FORMAT}:{fingerprint()}'.encode()).hexdigest()[:12]}.json"
 
 
 def _read_cache(store: Path, sha: str, rel: str) -> PolicyChange | None:

@@ -9,18 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from macros.policy.kinds import page_paths
 from macros.policy.model import Action, ActionPlan, Agenda, FundamentGroup, Partner, Pillar, Speerpunt, Theme, Topic
 
-# Web addresses of the generated pages, per kind of item. An item keeps its
-# address across versions because the address is built from its id only.
-PAGE_PATHS = {
-    "theme": "thema/{id}.md",
-    "pillar": "pijler/{id}.md",
-    "topic": "fundament/{id}.md",
-    "group": "fundament/{id}.md",
-    "partner": "partner/{id}.md",
-    "action": "actie/{id}.md",
-}
+# Web addresses of the generated pages, per kind of item: `x-kind.page` in the schema.
+PAGE_PATHS = page_paths()
 
 
 @dataclass(frozen=True)
@@ -105,7 +98,7 @@ def build_index(agenda: Agenda) -> Index:
                     index.partner_mentions[partner_id].append(topic)
     if agenda.core_tasks:
         for task in agenda.core_tasks.tasks:
-            index.links[task.id] = Link("kerntaken.md", task.id, task.title)
+            index.links[task.id] = Link(page_path("core_tasks", task.id), task.id, task.title)
     for plan in agenda.action_plans:
         for action in plan.actions:
             index.plan_of[action.id] = plan
@@ -121,21 +114,21 @@ def build_index(agenda: Agenda) -> Index:
         if action.led_by:
             index.led_by[action.led_by].append(action)
     for regional in agenda.regionals:
-        index.links[regional.id] = Link(f"regio/{regional.id}.md", title=regional.title)
+        index.links[regional.id] = Link(page_path("regional", regional.id), title=regional.title)
         for theme in regional.themes:
-            index.links[theme.id] = Link(f"regio/{regional.id}.md", theme.id, theme.title)
+            index.links[theme.id] = Link(page_path("regional", regional.id), theme.id, theme.title)
             for target in theme.answered_by:
                 index.regional_for[target].append((regional, theme))
     for programme in agenda.programmes:
-        index.links[programme.id] = Link(f"programma/{programme.id}.md", title=programme.title)
+        index.links[programme.id] = Link(page_path("programme", programme.id), title=programme.title)
         for target in programme.history_of:
             index.programmes_for[target].append(programme)
     for indicator in agenda.indicators:
-        index.links[indicator.id] = Link("indicatoren.md", indicator.id, indicator.title)
+        index.links[indicator.id] = Link(page_path("indicators", indicator.id), indicator.id, indicator.title)
         for target in indicator.informs:
             index.indicators_for[target].append(indicator)
     for figure in agenda.figures:
-        index.links[figure.id] = Link("kerncijfers.md", figure.id, figure.label)
+        index.links[figure.id] = Link(page_path("figures", figure.id), figure.id, figure.label)
     for series in agenda.series:
-        index.links[series.id] = Link("kerncijfers.md", series.id, series.title)
+        index.links[series.id] = Link(page_path("figures", series.id), series.id, series.title)
     return index

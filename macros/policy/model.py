@@ -393,12 +393,14 @@ class Agenda:
     indicators: tuple[Indicator, ...] = ()
     indicators_text: str = ""
     indicators_source: Source | None = None
+    indicators_title: str = ""
     regionals: tuple[Regional, ...] = ()
     programmes: tuple[Programme, ...] = ()
     label: str = ""  # a short name where period and status alone do not tell versions apart ("plan van aanpak")
     editorial: tuple[Editorial, ...] = ()  # fields of version.yaml (status, title) that the editors chose
     license_name: str = ""  # the open-data license from municipality.yaml; empty: none chosen yet
     license_url: str = ""
+    municipality_website: str = ""
 
     @property
     def actions(self) -> tuple[Action, ...]:
@@ -584,6 +586,8 @@ def _build_agenda(municipality: dict, files: list[dict]) -> Agenda:
         action_plans=tuple(plans), glossary=tuple(glossary), indicators=indicators,
         indicators_text=indicator_files[0].get("text", "") if indicator_files else "",
         indicators_source=_source(indicator_files[0].get("source")) if indicator_files else None,
+        indicators_title=indicator_files[0].get("title", "") if indicator_files else "",
+        municipality_website=municipality.get("website", ""),
         municipality_id=municipality["id"], municipality_name=municipality["name"],
         themes_label=(municipality.get("labels") or {}).get("themes", "Strategische thema's"),
         license_name=(municipality.get("license") or {}).get("name", ""),

@@ -350,6 +350,7 @@ def sources_folder(version_folder: Path) -> Path:
 # --- which fields are quotes: the schema's "x-basis" annotations --------------------------------
 
 EDITORIAL = "editorial"
+_CHECKED = ("quote", EDITORIAL)  # a plain fact (`x-basis: fact`) is neither checked nor marked
 
 
 @lru_cache(maxsize=1)
@@ -386,7 +387,7 @@ def _plan(schema: dict) -> tuple:
         keys = {}
         for key, spec in (schema.get("properties") or {}).items():
             basis = spec.get("x-basis")
-            mark = (basis, spec.get("x-reason", "")) if basis else None
+            mark = (basis, spec.get("x-reason", "")) if basis in _CHECKED else None
             keys[key] = (mark, spec)
         # The node itself is kept too: an id is only unique while its object lives.
         found = _PLANS[id(schema)] = (_resolve(items) if isinstance(items, dict) else _NO_SCHEMA, keys, schema)

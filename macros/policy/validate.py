@@ -15,6 +15,7 @@ from pathlib import Path
 
 from macros.policy import schema
 from macros.policy.files import check_path, walk
+from macros.policy.kinds import references
 from macros.policy.load import LoadedFile, display_name, load_file
 from macros.policy.problems import Problem
 from macros.policy.sources import check_quotes
@@ -420,13 +421,8 @@ def _read_period_start(source: VersionSource):
     return None
 
 
-# Keys that hold ids of other items, and the kinds of item they may name.
-REFERENCES = {
-    "partners": ("partner",), "led_by": ("partner",), "figures": ("figure",),
-    "serves": ("pillar", "topic", "group"), "speerpunt": ("speerpunt",), "core_task": ("core_task",),
-    "informs": ("theme", "pillar", "topic", "group"),
-    "answered_by": ("theme",), "history_of": ("theme",),
-}
+# Keys that hold ids of other items, and the kinds of item they may name: the schema's `x-refers`.
+REFERENCES = references()
 _LIST_KINDS = {
     "pillars": "pillar", "speerpunten": "speerpunt", "groups": "group", "topics": "topic", "tasks": "core_task",
     "partners": "partner", "actions": "action", "figures": "figure", "series": "figure", "documents": "document",

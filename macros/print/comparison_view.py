@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macros.policy.kinds import kind_label
 from macros.compare.diff import Change, diff, lineage, marked_runs
 from macros.policy.model import Agenda
 from macros.policy.versions import describe, version_title
 from macros.print.headings import Heading, Headings
 from macros.compare.groups import change_groups, old_title  # shared with the comparison page
-from macros.words import CHANGE_LABELS, FIELD_LABELS, KIND_LABELS, VERSION_STATUS, EditorialNote, dutch_date, field_note
+from macros.words import CHANGE_LABELS, VERSION_STATUS, EditorialNote, dutch_date, field_note
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class ComparisonDocument:
 
 def listed(change: Change) -> ListedChange:
     e = change.entry
-    return ListedChange(KIND_LABELS.get(e.kind, e.kind), e.title, change.old_title, change.old_parent, e.parent)
+    return ListedChange(kind_label(e.kind), e.title, change.old_title, change.old_parent, e.parent)
 
 
 def runs(old: str, new: str) -> tuple[Run, ...]:
@@ -123,8 +124,8 @@ def runs(old: str, new: str) -> tuple[Run, ...]:
 
 def changed_item(change: Change, headings: Headings) -> ChangedItem:
     e = change.entry
-    heading = headings.add(3, f"{KIND_LABELS.get(e.kind, e.kind)}: {e.title}", toc=False)
-    fields = tuple(FieldDiff(FIELD_LABELS.get(name, name).capitalize(), old, runs(old, new))
+    heading = headings.add(3, f"{kind_label(e.kind)}: {e.title}", toc=False)
+    fields = tuple(FieldDiff(name.capitalize(), old, runs(old, new))
                    for name, old, new in change.field_pairs())
     return ChangedItem(heading, e.parent, fields)
 

@@ -24,6 +24,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from macros.policy.problems import Problem
+from macros.site.settings import agenda_settings
 from macros.site.templating import render
 
 # Used when there is no git history (a tarball, a shallow export): any fixed value keeps builds identical.
@@ -173,7 +174,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
         (staging / "index.html").write_text(render("redirect.html", target=ALIAS), encoding="utf-8")
         from macros.publish.editor import editor_config, publish_editor
 
-        editor_settings = dict(((config.get("extra") or {}).get("agenda") or {}).get("editor") or {})
+        editor_settings = agenda_settings(config).editor.given()
         editor_settings.setdefault("site_url", config["site_url"] or "")
         policy, municipality = settings(config)[:2]
         publish_editor(staging, editor_config(policy, municipality, editor_settings))

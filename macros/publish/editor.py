@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.policy.kinds import references
 from macros.policy.layout import key_order
 from macros.policy.schema import load_schema
 from macros.policy.validate import load_versions
@@ -32,12 +33,8 @@ YAML_JS = ROOT / "node_modules" / "yaml" / "browser" / "dist"
 FORMAT = "agenda-yaml"
 SECTION_DEPTH = 3  # sections inside sections: deeper levels are kept as they are, not shown as forms
 
-# Keys that hold ids, and the kinds of item they name (as in macros/policy/validate.py).
-REFERENCES = {
-    "partners": ("partner",), "led_by": ("partner",), "figures": ("figure",),
-    "serves": ("pillar", "topic", "group"), "speerpunt": ("speerpunt",), "core_task": ("core_task",),
-    "informs": ("theme", "pillar", "topic", "group"), "answered_by": ("theme",), "history_of": ("theme",),
-}
+# Keys that hold ids, and the kinds of item they name: the schema's `x-refers`, as `agenda validate` reads them.
+REFERENCES = references()
 # Items defined in one file of a version: a relation widget reads them from that file.
 RELATION_FILES = {"partner": ("partners", "partners"), "core_task": ("core_tasks", "tasks"),
                   "figure": ("figures", "figures")}

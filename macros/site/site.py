@@ -17,6 +17,7 @@ from macros.policy.model import Agenda, build_agenda
 from macros.site.pages import PageSpec, build_pages
 from macros.policy.files import check_path, walk
 from macros.policy.problems import PolicyError, Problem
+from macros.site.settings import agenda_settings
 from macros.site.render import Renderer
 from macros.policy.sources import version_texts
 from macros.policy.validate import load_versions, reusing_files
@@ -45,12 +46,11 @@ _LAST_GOOD: dict[tuple, Site] = {}  # per (policy, municipality, version): for t
 
 def settings(config) -> tuple[Path, str, str, str]:
     """(policy folder, municipality, version, template folder) from mkdocs.yml's
-    `extra.agenda`; folders are relative to that mkdocs.yml. The template folder
-    ("" when the site has none) holds the site's own versions of templates."""
-    extra = (config.get("extra") or {}).get("agenda") or {}
-    root = Path(config["config_file_path"] or ".").resolve().parent
-    templates = str(root / extra["templates"]) if extra.get("templates") else ""
-    return root / extra.get("policy", "policy"), extra.get("municipality", ""), str(extra.get("version", "")), templates
+    `extra.agenda` (checked: `macros.site.settings`); folders are relative to that
+    mkdocs.yml. The template folder ("" when the site has none) holds the site's own
+    versions of templates. Raises PolicyError for an unknown key or a wrong value."""
+    s = agenda_settings(config)
+    return s.policy, s.municipality, s.version, s.templates
 
 
 def _fingerprint(folder: Path) -> tuple:
@@ -152,7 +152,7 @@ def _agenda(source) -> Agenda:
 def downloads(config) -> dict:
     """Sizes of the PDF downloads, put in the configuration by `agenda build`
     (which makes them before the pages); empty in a plain build or preview."""
-    return ((config.get("extra") or {}).get("agenda") or {}).get("downloads") or {}
+    return agenda_settings(config).downloads
 
 
 def last_good_site(config) -> Site | None:

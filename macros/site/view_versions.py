@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from macros.policy.kinds import kind_label, page_paths
 from macros.compare.diff import Change, diff, entries, lineage, marked_runs, summary
 from macros.compare.groups import change_groups, old_title
 from macros.policy.index import Link, build_index
@@ -14,7 +15,7 @@ from macros.policy.versions import describe, full_title, version_title
 from macros.site.downloads import comparison_file, version_file
 from macros.site.links import page_url, site_url, url, versions_root
 from macros.site.view_parts import Download, EditorialNote, PageData, comparison_title, download, editorial_notes, pair
-from macros.words import CHANGE_LABELS, FIELD_LABELS, KIND_LABELS, VERSION_STATUS, field_note, notes_on
+from macros.words import CHANGE_LABELS, VERSION_STATUS, field_note, notes_on
 
 
 @dataclass(eq=False, repr=False)
@@ -119,21 +120,26 @@ class Listed:
 def listed(change: Change, href: str = "") -> Listed:
     e = change.entry
     changed = change.kind == "changed"
-    return Listed(KIND_LABELS.get(e.kind, e.kind), e.title, e.key, changed, change.old_title if changed else "",
+    return Listed(kind_label(e.kind), e.title, e.key, changed, change.old_title if changed else "",
                   e.parent, change.old_parent if changed else "", href)
 
 
 def _places(agenda, index) -> dict[str, Link]:
-    """Where each compared item is shown: the index's items, and the chapters, their sections
-    (on the page of the item they belong to), mission, vision and principles."""
+    """Where each compared item is shown: the index's items, mission, vision and principles, the
+    page of its kind (x-kind.page in the schema), else the page of the item it belongs to."""
     places = dict(index.links)
-    places.update((c.id, Link(f"{c.id}.md")) for c in agenda.chapters)
     if agenda.strategy:
         places.update((key, Link("strategie.md", key)) for key in ("missie", "visie", "kernwaarden"))
         places.update((p.id, Link("strategie.md", p.id if p.text else "uitgangspunten")) for p in agenda.strategy.principles)
     for e in entries(agenda):  # reading order: a section comes after the item it belongs to
-        if e.kind == "section" and e.parent_key in places:
-            places[e.key] = Link(places[e.parent_key].page, e.key)
+        if e.key in places:
+            continue
+        page = page_paths().get(e.kind)
+        if page:  # the kind's page (x-kind.page in the schema)
+            places[e.key] = Link(page.format(id=e.key))
+        elif e.parent_key in places:  # shown on the page of the item it belongs to
+            parent = places[e.parent_key]
+            places[e.key] = Link(parent.page, e.key if e.kind == "section" else parent.anchor)
     return places
 
 
@@ -180,10 +186,9 @@ class ChangedItem:
 def changed_item(change: Change) -> ChangedItem:
     e = change.entry
     fields = []
-    for field, old_text, new_text in change.field_pairs():
-        name = FIELD_LABELS.get(field, field)
+    for name, old_text, new_text in change.field_pairs():
         fields.append(FieldDiff(name.capitalize(), f"{e.key}-{slug(name)}", old_text, marked_runs(old_text, new_text)))
-    return ChangedItem(KIND_LABELS.get(e.kind, e.kind), e.title, e.key, e.parent, tuple(fields))
+    return ChangedItem(kind_label(e.kind), e.title, e.key, e.parent, tuple(fields))
 
 
 @dataclass(eq=False, repr=False)

@@ -50,7 +50,7 @@ def test_lineage_and_cover():
     old, new = older(), tiny()
     doc = comparison_document(old, new, (old, new))
     assert [(n.old_title, n.change, n.item_title, n.text) for n in doc.lineage] == [
-        ("oud", "samengevoegd in", "Preventie", "Met *school*.")]  # an id unknown in the old version stays an id
+        ("vroeger", "samengevoegd in", "Preventie", "Met *school*.")]  # an id unknown in the old version stays an id
     assert doc.cover.subtitle == "Van 2024-2027 (vervallen) naar 2024-2027 (vastgesteld)"
     assert doc.title == doc.cover.running == "Vergelijking van 2024-2027 (vervallen) naar 2024-2027 (vastgesteld)"
     assert [(v.label, v.id, v.status, v.date) for v in doc.cover.versions] == [

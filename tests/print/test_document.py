@@ -117,7 +117,7 @@ def test_comparison_marks_each_change_in_words_too():
             in marked and '<span class="diff-label">[toegevoegd:</span> <ins>de stad.</ins>' in marked)
     assert "Speerpunt: Scholen – van Jeugd en jongeren naar Preventie" in page
     assert "Thema: Jeugd (was: Jeugd en jongeren)" in page
-    assert "oud is samengevoegd in Preventie: Met <em>school</em>." in html.replace("<strong>", "").replace("</strong>", "")
+    assert "vroeger is samengevoegd in Preventie: Met <em>school</em>." in html.replace("<strong>", "").replace("</strong>", "")
     same = comparison_html(new, new, (new,), CREATED)
     assert "Samengevoegd, gesplitst" not in same and visible(same).count("Geen.") == 6
 

@@ -74,7 +74,7 @@ def test_without_editorial_data_only_the_actions_say_they_are_derived():
 
 def test_the_comparison_marks_a_lineage_the_editors_read_into_the_sources():
     html = comparison_html(older(), edited(), (older(), edited()), CREATED)
-    expected = "oud is samengevoegd in Preventie (koppeling door de redactie: De bron zegt niet welk programma opging.): " \
+    expected = "vroeger is samengevoegd in Preventie (koppeling door de redactie: De bron zegt niet welk programma opging.): " \
                "Met school."
     assert expected in visible(html)
     assert expected in pdf_text(comparison_pdf(older(), edited(), (older(), edited())))

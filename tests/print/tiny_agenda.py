@@ -43,7 +43,7 @@ def tiny(version: str = "v2", status: str = "vastgesteld", **changes) -> Agenda:
                       speerpunten=(Speerpunt("sp1", "Vroeg erbij", SRC, "Snel.", ("politie",)),),
                       pillars=(Pillar("p1", "Preventie", SRC, number="4.2", text="Voorkomen.",
                                       speerpunten=(Speerpunt("sp2", "Scholen", SRC),),
-                                      lineage=(LineageNote("v1", "samengevoegd", "oud", "Met *school*."),)),),
+                                      lineage=(LineageNote("v1", "samengevoegd", "vroeger", "Met *school*."),)),),
                       notes=(Note("2", "Noot."),)),),
         fundament=Fundament("fundament", "Fundament", SRC, (
             FundamentGroup("g1", "Zorg", SRC, number="5.1", goal="Goed *zorgen*.", text="Zorgtekst.", partners=("ggd",),
