@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # What CI runs first on a pull/merge request (GitHub Actions and GitLab CI call this):
 # 1. validate the YAML, with annotations on the right file and line, and check its layout (agenda fmt);
-# 2. build the whole site with --strict (all versions);
+# 2. build every site with --strict (all versions; mkdocs.yml and each sites/*/mkdocs.yml: scripts/build-all.sh);
 # 3. write the policy change (agenda diff) as Markdown for the request comment.
-# The test suite (browser checks included) is a separate CI job in parallel
-# (scripts/test.sh), so this feedback does not wait for it.
+# The live-policy tests (`scripts/test.sh -m live_policy`) and, when more than policy/ and sources/
+# changed, the whole test suite are separate CI jobs in parallel, so this feedback does not wait for them.
 # It only reads and writes inside the repository; it posts nothing: the
 # comment is posted by a separate job that never runs the request's code.
 # Usage: scripts/pr-check.sh BASE_REVISION [github|gitlab|text]
@@ -25,11 +25,12 @@ fi
 [ "$status" -eq 0 ] || { echo "The policy has problems; see above."; exit 1; }
 # The canonical layout (what the form editor at /beheer/ writes): `agenda fmt` fixes it.
 .venv/bin/agenda fmt --check policy || { echo "Run 'agenda fmt policy' and commit the result."; exit 1; }
-# In CI the built site is what gets published: it needs the public address (SITE_URL, set by
-# the workflow) and `agenda build` refuses without it. Elsewhere it is a local preview.
+# In CI the built sites are what gets published: they need their public addresses (SITE_URL, set by
+# the workflow, and SITE_URL_<NAME> or its default, see scripts/build-all.sh) and `agenda build`
+# refuses without them. Elsewhere they are a local preview.
 preview="--preview"
 [ "${CI:-}" = "true" ] && preview=""
-.venv/bin/agenda build $preview -d site || exit 1
+AGENDA_SKIP_SETUP=1 bash scripts/build-all.sh --into site $preview || exit 1
 .venv/bin/agenda diff --git "$base" HEAD > reports/policy-diff.md
 code=$?
 [ "$code" -le 1 ] || exit 1   # 0: no policy change, 1: changes (both fine), 2: error

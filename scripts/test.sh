@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# The whole test suite: unit tests, built-site tests and real-browser tests.
+# The whole test suite: unit tests, built-site tests and real-browser tests, in parallel
+# (pytest-xdist: one worker per CPU, AGENDA_TEST_WORKERS to choose; each test file stays on one
+# worker, so the fixtures a file shares are made once). Arguments go to pytest: `-m live_policy`
+# runs only the checks on the live policy, `-m "not slow"` leaves out the browser tier.
 # Installs what it needs: the Python dependencies in .venv, Debian's chromium, and axe-core
 # for the accessibility tests (pinned in package-lock.json; with Debian's npm if there is none).
+# Writes nothing into the repository (reports and screenshots go to $AGENDA_TEST_REPORTS,
+# by default /tmp/agenda-test-reports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -18,4 +23,4 @@ if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/decap-cms/di
 fi
 [ "${AGENDA_SKIP_SETUP:-0}" = "1" ] || bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
-exec .venv/bin/python -m pytest "$@"
+exec .venv/bin/python -m pytest -n "${AGENDA_TEST_WORKERS:-auto}" --dist loadfile "$@"

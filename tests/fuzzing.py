@@ -11,6 +11,7 @@ costs Hypothesis a few bytes.
 
 from __future__ import annotations
 
+import resource
 import shutil
 import time
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
-VERSION_DIR = ROOT / "policy" / "deventer" / "2024-2027"
+VERSION_DIR = ROOT / "tests" / "fixtures" / "project" / "policy" / "deventer" / "2024-2027"  # frozen
 FILES = sorted(p.name for p in VERSION_DIR.glob("*.yaml"))
 
 ODD_YAML = [
@@ -151,17 +152,24 @@ def check_problems(problems, allowed_prefix: str) -> list[str]:
 
 def run_in_process(policy: Path, name: str, raw: bytes, time_limit: float) -> tuple[list, float, list[str]]:
     """Write the mutated file, validate the folder in this process; return the
-    problems, the seconds it took and what is wrong with the result."""
+    problems, the CPU seconds it took and what is wrong with the result. CPU time, not wall
+    time: a busy machine slows a run down without making it use more CPU."""
     from macros.policy.validate import load_versions
 
     (policy / "deventer" / "2024-2027" / name).write_bytes(raw)
-    started = time.perf_counter()
+    started = time.process_time()
     _, problems = load_versions(policy)
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     wrong = check_problems(problems, str(policy))
     if seconds > time_limit:
-        wrong.append(f"validation took {seconds:.1f} s (limit {time_limit} s)")
+        wrong.append(f"validation took {seconds:.1f} s of CPU time (limit {time_limit} s)")
     return problems, seconds, wrong
+
+
+def children_cpu() -> float:
+    """CPU seconds used so far by this process's finished child processes (user + system)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def check_cli(result, time_taken: float, time_limit: float) -> list[str]:

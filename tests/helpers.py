@@ -3,6 +3,7 @@
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
 
 import yaml
 
@@ -45,6 +46,45 @@ class Page(HTMLParser):
     @property
     def plain(self) -> str:
         return re.sub(r"\s+", " ", "".join(self.text))
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every link inside a built site whose page or anchor does not exist ("/from.html -> href")."""
+    broken = []
+    cache = {}
+    for path in sorted(site.rglob("*.html")):
+        url = "/" + path.relative_to(site).as_posix()
+        for href in Page(path.read_text(encoding="utf-8")).links:
+            parsed = urlparse(href)
+            if parsed.scheme or href.startswith("mailto:"):
+                continue
+            target_url = urljoin(url, href)
+            target = site / unquote(urlparse(target_url).path).lstrip("/")
+            if target.is_dir() or target_url.split("#")[0].endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{url} -> {href}")
+                continue
+            if parsed.fragment:
+                ids = cache.setdefault(target, Page(target.read_text(encoding="utf-8")).ids)
+                if parsed.fragment not in ids:
+                    broken.append(f"{url} -> {href} (anchor)")
+    return broken
+
+
+def foreign_resources(site: Path, extra: dict | None = None) -> list[str]:
+    """Every tag of a built site that makes the browser load something from another host
+    (a canonical or alternate link is not loaded). `extra`: page texts to check instead."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        html = (extra or {}).get(path) or path.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(script|link|img|iframe|source|video|audio)\b[^>]*>', html):
+            tag = match.group(0)
+            if 'rel="canonical"' in tag or 'rel="alternate"' in tag:
+                continue
+            if re.search(r'(?:src|href)="(?:https?:)?//', tag):
+                found.append(f"{path}: {tag}")
+    return found
 
 
 def plain(markdown_text: str) -> str:

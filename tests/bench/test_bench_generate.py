@@ -4,7 +4,7 @@ import sys
 
 import yaml
 
-from conftest import ROOT, agenda
+from conftest import POLICY, ROOT, agenda
 
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -17,7 +17,7 @@ def _data(project):
 
 
 def test_a_generated_set_passes_agenda_validate_and_is_reproducible(tmp_path):
-    policy = ROOT / "policy"
+    policy = POLICY
     first, second = tmp_path / "first", tmp_path / "second"
     written = Generator(1, Pool(policy), policy).write(first)
     Generator(1, Pool(policy), policy).write(second)

@@ -6,7 +6,7 @@
 - what axe cannot check: words split across lines in table cells (measured with DOM ranges),
   targets of at least 24 by 24 px (2.5.8), focus not hidden behind the sticky header (2.4.11);
 - screenshots of every page type at both widths in both colour schemes, in
-  reports/screenshots/ (not committed), for a person to look at.
+  the test reports folder ($AGENDA_TEST_REPORTS, default /tmp/agenda-test-reports/screenshots/), for a person to look at.
 """
 
 import json
@@ -17,13 +17,13 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from conftest import ROOT
+from conftest import REPORTS, ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_PINNED = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["axe-core"]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AUDIT = (Path(__file__).parent / "audit.js").read_text(encoding="utf-8")
-SCREENSHOTS = ROOT / "reports" / "screenshots"
+SCREENSHOTS = REPORTS / "screenshots"
 WIDTHS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844},
           # WCAG 2.2's target size (2.5.8) depends on the window's height too (the sidebar scrolls):
           # the windows of many municipal laptops, on a representative set of pages (REPRESENTATIVE).

@@ -5,7 +5,7 @@ editor, as `agenda build` published it, talks to it. The tests edit the policy t
 civil servant would, through the Dutch forms, and check what arrives in git: a commit on
 the editorial workflow's branch that changes only the edited lines, that `agenda validate`
 accepts, and that a rebuilt site shows. axe-core runs on the editor's screens; its findings
-are written to reports/editor-axe.json (Decap's own are listed in the README).
+are written to editor-axe.json in the test reports folder ($AGENDA_TEST_REPORTS, default /tmp/agenda-test-reports) (Decap's own are listed in the README).
 """
 
 from __future__ import annotations
@@ -23,13 +23,12 @@ import yaml
 from playwright.sync_api import expect, sync_playwright
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from conftest import ROOT, agenda, make_project, mkdocs
+from conftest import REPORTS, ROOT, agenda, make_project, mkdocs, needs_npm
 from macros.policy.layout import dump
 
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-REPORTS = ROOT / "reports"
-SHOTS = ROOT / "reports" / "editor-screenshots"  # the README's copies are in docs/assets/beheer-*.png
+SHOTS = REPORTS / "editor-screenshots"  # the README's copies are in docs/assets/beheer-*.png
 BRANCH = "cms/versie-2024-2027/fundament"
 ACTIONS_BRANCH = "cms/versie-2024-2027/uitvoeringsagenda-2024"
 THEME = "policy/deventer/2024-2027/thema-ondermijning.yaml"
@@ -46,7 +45,7 @@ OLD_PARTNER = "Verhuurder."
 NEW_PARTNER = "Verhuurder, aangesloten bij het vernieuwde convenant woonoverlast."
 DEEP_SECTION = "Casus uit de praktijk: het uitzendbureau"
 
-pytestmark = pytest.mark.skipif(not DECAP_SERVER.is_file(), reason="npm ci first (decap-server)")
+pytestmark = needs_npm(DECAP_SERVER, AXE)
 
 
 def git(repo: Path, *args: str) -> str:

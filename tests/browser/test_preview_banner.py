@@ -22,10 +22,10 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from browser import CHROMIUM, CHROMIUM_ARGS
-from conftest import ROOT, VERSION
+from conftest import REPORTS, VERSION
 from test_accessibility import AXE, TAGS
 
-SCREENSHOTS = ROOT / "reports" / "screenshots" / "preview-problems"
+SCREENSHOTS = REPORTS / "screenshots" / "preview-problems"
 TITLE = "Deze wijziging is niet verwerkt"
 
 

@@ -8,6 +8,8 @@ also checked against the GitHub-workflow and GitLab-CI schemas that
 check-jsonschema ships (no network).
 """
 
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +137,77 @@ def test_ci_files_follow_the_published_schemas(schema, files):
     result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *files],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def gitlab() -> dict:
+    return yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+
+
+def test_a_pull_request_that_changes_only_the_policy_skips_the_suite_but_not_the_live_checks():
+    tests = load(WORKFLOWS["tests.yml"])
+    assert tests["on"]["pull_request"] == {"paths-ignore": ["policy/**", "sources/**"]}
+    assert tests["on"]["push"] == {"branches": ["main"]}  # always on main, and the deploy waits for it
+    live = load(WORKFLOWS["live.yml"])
+    assert live["on"]["pull_request"] is None and live["on"]["push"] == {"branches": ["main"]}
+    assert [s["run"] for s in steps(live["jobs"]["live"]) if "run" in s] == ["bash scripts/test.sh -q -m live_policy"]
+
+
+def test_gitlab_runs_the_suite_when_anything_but_the_policy_changes():
+    ci = gitlab()
+    (main, request) = ci[".full-suite"]["rules"]
+    assert main == {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"} and "changes" not in main
+    assert request["if"] == '$CI_PIPELINE_SOURCE == "merge_request_event"'
+    files, folders = request["changes"]
+    assert files == "*"  # every file at the top (mkdocs.yml, pyproject.toml, the CI files, ...)
+    listed = set(re.fullmatch(r"\{(.+)\}/\*\*/\*", folders).group(1).split(","))
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\n")
+    top_folders = {path.split("/")[0] for path in tracked if "/" in path}
+    assert listed == top_folders - {"policy", "sources"}
+    for name in ("test", "properdocs"):
+        assert ci[name]["extends"] == ".full-suite", name
+    assert "rules" not in ci["live"] and ci["live"]["script"] == ["bash scripts/test.sh -q -m live_policy"]
+    assert set(ci["pages"]["needs"]) == {"check", "live", "test", "properdocs"}
+
+
+def test_no_municipality_is_named_in_the_ci_files():
+    names = {p.name for p in (ROOT / "sites").iterdir()} | {p.name for p in (ROOT / "policy").iterdir() if p.is_dir()}
+    files = [*WORKFLOWS.values(), ROOT / ".gitlab-ci.yml", ROOT / "scripts" / "pr-check.sh", ROOT / "scripts" / "build-all.sh"]
+    for path in files:
+        text = path.read_text(encoding="utf-8").lower()
+        assert [n for n in names if re.search(rf"(?<![a-z0-9]){re.escape(n.lower())}(?![a-z0-9])", text)] == [], path
+
+
+def test_every_site_is_built_with_its_own_public_address(tmp_path):
+    """scripts/build-all.sh finds the sites by listing sites/. With --into (what CI publishes) each
+    gets SITE_URL_<NAME> from the environment or from the repository variables GitHub passes as
+    JSON, else <SITE_URL><name>/; without, site/ and site-<name>/ as before."""
+    project = tmp_path / "project"
+    (project / "scripts").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts" / "build-all.sh", project / "scripts")
+    for name in ("stad-noord", "dorp"):
+        (project / "sites" / name).mkdir(parents=True)
+        (project / "sites" / name / "mkdocs.yml").write_text("INHERIT: ../../mkdocs.yml\n", encoding="utf-8")
+    (project / ".venv" / "bin").mkdir(parents=True)
+    (project / ".venv" / "bin" / "python").symlink_to(sys.executable)
+    log = tmp_path / "calls.txt"
+    fake = project / ".venv" / "bin" / "agenda"  # records what the real `agenda build` would be given
+    fake.write_text(f'#!/bin/sh\necho "$SITE_URL_STAD_NOORD|$SITE_URL_DORP|$*" >> {log}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    env = {"PATH": "/usr/bin:/bin", "AGENDA_SKIP_SETUP": "1", "SITE_URL": "https://veiligheid.example/",
+           "AGENDA_CI_VARIABLES": '{"SITE_URL_DORP": "https://dorp.example/", "HOME": "/x", "SITE_URL_X": "a\\nb"}'}
+    result = subprocess.run(["bash", "scripts/build-all.sh", "--into", "out"], cwd=project, env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert log.read_text(encoding="utf-8").splitlines() == [
+        "|https://dorp.example/|build -f mkdocs.yml -d out",
+        "|https://dorp.example/|build -f sites/dorp/mkdocs.yml -d out/dorp",
+        "https://veiligheid.example/stad-noord/|https://dorp.example/|build -f sites/stad-noord/mkdocs.yml -d out/stad-noord",
+    ]
+    log.unlink()
+    preview = subprocess.run(["bash", "scripts/build-all.sh", "--preview"], cwd=project,
+                             env={"PATH": "/usr/bin:/bin", "AGENDA_SKIP_SETUP": "1"}, capture_output=True, text=True,
+                             timeout=60)
+    assert preview.returncode == 0, preview.stderr
+    assert log.read_text(encoding="utf-8").splitlines() == [
+        "||build --preview -f mkdocs.yml -d site", "||build --preview -f sites/dorp/mkdocs.yml -d site-dorp",
+        "||build --preview -f sites/stad-noord/mkdocs.yml -d site-stad-noord"]

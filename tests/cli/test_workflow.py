@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 
-from conftest import ENV, ROOT, VERSION, agenda, mkdocs, read
+from conftest import ENV, POLICY, ROOT, VERSION, agenda, git_repo, make_project, mkdocs, read
 from helpers import edit
 
 from macros.publish.export import agenda_from_json
@@ -34,10 +34,11 @@ def test_gitlab_code_quality_report(project):
 
 
 def test_pr_check_script_writes_the_policy_diff(tmp_path):
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-    subprocess.run(["git", "checkout", "-q", "-b", "feature"], cwd=clone, check=True)
+    clone = git_repo(make_project(tmp_path / "clone"))  # the frozen policy with today's code and scripts
+    (clone / "scripts").symlink_to(ROOT / "scripts")
     (clone / ".venv").symlink_to(ROOT / ".venv")
+    (clone / ".gitignore").write_text("/scripts\n/.venv\n/reports/\n/site/\n/site-*/\n", encoding="utf-8")
+    subprocess.run(["git", "checkout", "-q", "-b", "feature"], cwd=clone, check=True)
     path = clone / "policy" / VERSION / "fundament.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("title: Voetbal", "title: Voetbal en veiligheid", 1),
                     encoding="utf-8")
@@ -67,7 +68,7 @@ def test_pr_check_script_writes_the_policy_diff(tmp_path):
 
 def test_open_data_files_round_trip(published):
     base = published / "actueel" / "open-data"
-    site = load_site((ROOT / "policy").resolve(), "deventer", "2024-2027")
+    site = load_site(POLICY.resolve(), "deventer", "2024-2027")
     assert agenda_from_json((base / "beleid.json").read_text(encoding="utf-8")) == site.agenda
     rows = list(csv.DictReader(io.StringIO((base / "uitvoeringsagenda.csv").read_text(encoding="utf-8"))))
     assert [r["id"] for r in rows] == [a.id for a in site.agenda.actions]
@@ -99,8 +100,7 @@ def test_open_data_license_comes_from_the_municipality(project):
 def test_diff_of_revisions_refuses_a_symbolic_link_in_the_policy(tmp_path):
     """`agenda diff --git` unpacks the policy of each revision: a link committed
     there is named and never created, so its target is never read."""
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    clone = git_repo(make_project(tmp_path / "clone"))
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET_TOKEN=do-not-print\n", encoding="utf-8")
     (clone / "policy" / VERSION / "x.yaml").symlink_to(secret)

@@ -3,20 +3,18 @@
 `agenda validate`) and YAML 1.2 (the editor's parser, VS Code) read as the same data."""
 
 import json
-import shutil
 import subprocess
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import POLICY, ROOT
+from conftest import POLICY, ROOT, needs_npm
 from macros.policy.layout import dump, key_order
 from macros.policy.load import load_bytes, load_file
 
 FILES = sorted(POLICY.rglob("*.yaml"))
-needs_node = pytest.mark.skipif(not (shutil.which("node") and (ROOT / "node_modules" / "yaml").is_dir()),
-                                reason="node and node_modules (npm ci) are needed for the editor's side")
+needs_node = needs_npm(ROOT / "node_modules" / "yaml")  # the editor's side
 
 
 def reload(text: str):

@@ -3,13 +3,13 @@ policy and on broken copies of it; the source texts and their recorded fixes."""
 
 from pathlib import Path
 
-from conftest import ROOT, VERSION, agenda
+from conftest import SOURCES, VERSION, agenda
 from helpers import edit, line_of
 
 from macros.policy.sources import fragments, load_source, normalise_line, parse_source
 from macros.policy.validate import load_versions
 
-SVA = ROOT / "sources" / "deventer" / "sva-2024-2027.txt"
+SVA = SOURCES / "deventer" / "sva-2024-2027.txt"
 
 
 def problems_of(root: Path) -> list[str]:
@@ -17,7 +17,7 @@ def problems_of(root: Path) -> list[str]:
     return [str(p) for p in problems]
 
 
-def test_real_policy_passes_the_quote_check():
+def test_the_frozen_policy_passes_the_quote_check():
     result = agenda("validate")
     assert result.returncode == 0, result.stderr
     assert "no problems" in result.stdout

@@ -20,12 +20,12 @@ import yaml
 from macros.policy.text import (_NOT_PLAIN_CHAR, _WHOLE_CHAR, _term_hits, _term_pattern, abbreviate, markdown_to_html,
                                 plain_paragraphs, render_text)
 
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import POLICY, SOURCES
 
 
 def real_texts() -> list[str]:
     texts = []
-    for path in sorted((ROOT / "policy").rglob("*.yaml")):
+    for path in sorted(POLICY.rglob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
 
         def strings(node):
@@ -39,7 +39,7 @@ def real_texts() -> list[str]:
                     yield from strings(value)
 
         texts += [s for s in strings(data) if s.strip()]
-    for path in sorted((ROOT / "sources").rglob("*.txt")):
+    for path in sorted(SOURCES.rglob("*.txt")):
         texts += [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     return texts
 

@@ -1,4 +1,4 @@
-"""Schema and cross-file checks, on the real policy and on broken copies of it."""
+"""Schema and cross-file checks, on the frozen policy (tests/fixtures/project) and on broken copies of it."""
 
 from pathlib import Path
 
@@ -15,7 +15,7 @@ def problems_of(root: Path) -> list[str]:
 
 
 
-def test_real_policy_is_valid():
+def test_the_frozen_policy_is_valid_with_its_four_versions():
     versions, problems = load_versions(POLICY)
     assert problems == []
     assert [f"{v.folder.parent.name}/{v.folder.name}" for v in versions] == [

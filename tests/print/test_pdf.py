@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import POLICY, ROOT, VERSION, read
+from conftest import POLICY, VERSION, read
 from helpers import HOSTILE
 
 VERSIONS = {"2024-2027": "vastgesteld, oktober 2023", "2024-2027-concept": "vastgesteld, 12 juni 2023",
@@ -45,7 +45,7 @@ def contents(texts: list[str]) -> list[tuple[str, int]]:
 
 
 @pytest.mark.parametrize("version", list(VERSIONS))
-def test_each_version_has_a_pdf_with_cover_contents_and_page_numbers(published, version):
+def test_each_version_has_a_pdf_with_cover_contents_and_page_numbers(published, data_project, version):
     path = published / version / "downloads" / f"veiligheidsagenda-{version}.pdf"
     texts = pages(path)
     cover = texts[0]
@@ -60,7 +60,7 @@ def test_each_version_has_a_pdf_with_cover_contents_and_page_numbers(published, 
     # the date of the last commit, not of the build: two builds give the same bytes
     from macros.print.pdf import created
     from macros.publish.build import source_date_epoch
-    assert meta["/CreationDate"] == meta["/ModDate"] == "D:" + re.sub(r"\D", "", created(source_date_epoch(ROOT))) + "Z"
+    assert meta["/CreationDate"] == meta["/ModDate"] == "D:" + re.sub(r"\D", "", created(source_date_epoch(data_project))) + "Z"
     assert PdfReader(path).trailer["/Root"]["/Lang"] == "nl"
 
 

@@ -136,14 +136,14 @@ def test_build_refuses_to_publish_under_a_local_address(project, tmp_path):
 
 
 def test_the_address_check_names_the_variable_of_an_inheriting_site():
-    from conftest import ROOT
+    from conftest import FIXTURE
     from macros.publish.build import check_site_url
 
-    problem = check_site_url(ROOT / "sites/doetinchem/mkdocs.yml", "http://127.0.0.1:8001/")
+    problem = check_site_url(FIXTURE / "sites/doetinchem/mkdocs.yml", "http://127.0.0.1:8001/")
     assert (Path(problem.file).name, problem.line, problem.column) == ("mkdocs.yml", 7, 1)
     assert "sites/doetinchem" in Path(problem.file).as_posix()
     assert problem.hint.startswith("set SITE_URL_DOETINCHEM to the public address")
-    assert check_site_url(ROOT / "sites/doetinchem/mkdocs.yml", "https://www.doetinchem.nl/veiligheid/") is None
+    assert check_site_url(FIXTURE / "sites/doetinchem/mkdocs.yml", "https://www.doetinchem.nl/veiligheid/") is None
 
 
 @pytest.mark.parametrize("url, local", [

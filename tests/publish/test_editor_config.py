@@ -2,20 +2,22 @@
 
 import json
 import re
-import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
 import yaml
 
-from conftest import ROOT, agenda
+from conftest import FIXTURE, POLICY, ROOT, agenda, needs_npm
 from macros.policy.schema import load_schema
 from macros.publish.editor import dump_config, editor_config
 
 
-def config_of(site_config: str) -> dict:
-    result = agenda("cms-config", "-f", site_config)
+def config_of(site_config: str, project: Path = FIXTURE) -> dict:
+    """The editor's configuration; file paths in it are relative to the project's git repository,
+    so tests that read them use `data_project` (the frozen policy as a repository of its own)."""
+    result = agenda("cms-config", "-f", site_config, cwd=project)
     assert result.returncode == 0, result.stderr
     return yaml.safe_load(result.stdout)
 
@@ -30,12 +32,12 @@ def walk_fields(fields, trail=()):
         yield from walk_fields(field.get("fields", []), trail + (field["name"],))
 
 
-def test_every_policy_file_of_every_version_is_an_entry():
+def test_every_policy_file_of_every_version_is_an_entry(data_project):
     for site_config, municipality in (("mkdocs.yml", "deventer"), ("sites/doetinchem/mkdocs.yml", "doetinchem")):
-        config = config_of(site_config)
-        expected = {p.relative_to(ROOT).as_posix() for p in (ROOT / "policy" / municipality).rglob("*.yaml")}
+        config = config_of(site_config, data_project)
+        expected = {p.relative_to(FIXTURE).as_posix() for p in (POLICY / municipality).rglob("*.yaml")}
         assert set(entries(config)) == expected
-        versions = {p.parent.name for p in (ROOT / "policy" / municipality).glob("*/version.yaml")}
+        versions = {p.parent.name for p in (POLICY / municipality).glob("*/version.yaml")}
         assert {c["name"] for c in config["collections"]} == {"gemeente"} | {f"versie-{v}" for v in versions}
         assert all(c["format"] == "agenda-yaml" for c in config["collections"])
 
@@ -164,11 +166,11 @@ def form_errors(fields: list[dict], data: dict, trail: tuple = ()) -> list[tuple
     return errors
 
 
-def test_every_policy_file_can_be_saved_through_the_form_as_it_stands():
+def test_every_policy_file_can_be_saved_through_the_form_as_it_stands(data_project):
     # A file the form refuses to save unchanged cannot be edited through the form at all.
     for site_config in ("mkdocs.yml", "sites/doetinchem/mkdocs.yml"):
-        for file, (_, entry) in entries(config_of(site_config)).items():
-            data = yaml.safe_load((ROOT / file).read_text(encoding="utf-8"))
+        for file, (_, entry) in entries(config_of(site_config, data_project)).items():
+            data = yaml.safe_load((FIXTURE / file).read_text(encoding="utf-8"))
             assert form_errors(entry["fields"], data) == [], file
     # The check itself: an id in the wrong form and a missing required title are found.
     fields = [{"name": "id", "widget": "string", "required": True, "pattern": ["^[a-z]+$", "..."]},
@@ -176,9 +178,9 @@ def test_every_policy_file_can_be_saved_through_the_form_as_it_stands():
     assert form_errors(fields, {"id": "Voetbal"}) == [("patroon", ("id",), "Voetbal"), ("vereist", ("title",))]
 
 
-@pytest.mark.skipif(not (shutil.which("node") and (ROOT / "node_modules" / "yaml").is_dir()), reason="npm ci first")
+@needs_npm(ROOT / "node_modules" / "yaml")
 def test_the_written_config_writes_repeated_fields_once_and_reads_the_same_in_javascript():
-    config = editor_config(ROOT / "policy", "deventer")
+    config = editor_config(POLICY, "deventer")
     text = dump_config(config)
     plain = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
     assert "*id001" in text and len(text) < len(plain) / 4  # sections' fields, written once per file kind
@@ -191,7 +193,7 @@ def test_the_written_config_writes_repeated_fields_once_and_reads_the_same_in_ja
     assert json.loads(result.stdout) == json.loads(json.dumps(config))
 
 
-def test_the_forms_show_every_key_of_the_policy_but_these():
+def test_the_forms_show_every_key_of_the_policy_but_these(data_project):
     # What a form hides is kept as written when the file is saved (tests/browser/test_editor.py
     # proves it); this keeps that list short and known: the file's kind, the editors' notes
     # (free field names), figures tables with numbers mixed with text or empty cells, and sections
@@ -211,6 +213,6 @@ def test_the_forms_show_every_key_of_the_policy_but_these():
 
     found = set()
     for site_config in ("mkdocs.yml", "sites/doetinchem/mkdocs.yml"):
-        for file, (_, entry) in entries(config_of(site_config)).items():
-            found |= set(hidden(entry["fields"], yaml.safe_load((ROOT / file).read_text(encoding="utf-8"))))
+        for file, (_, entry) in entries(config_of(site_config, data_project)).items():
+            found |= set(hidden(entry["fields"], yaml.safe_load((FIXTURE / file).read_text(encoding="utf-8"))))
     assert found == {"kind", "editorial", "categories", "values"}

@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from conftest import ROOT
+from conftest import POLICY
 
 from macros.publish.export import agenda_from_json
 from macros.site.site import load_site
@@ -12,7 +12,7 @@ from macros.site.site import load_site
 
 def test_open_data_flags_the_editors_choices(published):
     base = published / "actueel" / "open-data"
-    site = load_site((ROOT / "policy").resolve(), "deventer", "2024-2027")
+    site = load_site(POLICY.resolve(), "deventer", "2024-2027")
     data = json.loads((base / "beleid.json").read_text(encoding="utf-8"))["agenda"]
     first = data["action_plans"][0]["actions"][0]
     assert first["id"] == "actie-bewustwording-vergroten"

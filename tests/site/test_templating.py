@@ -56,9 +56,8 @@ def test_a_municipality_overrides_one_page_kind_for_its_own_site_only(project):
     Deventer's site, built from the same code, keeps the shared one."""
     import shutil
 
-    from conftest import ROOT, mkdocs, read
+    from conftest import mkdocs, read
 
-    shutil.copytree(ROOT / "sites", project / "sites")
     config = project / "sites" / "doetinchem" / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "    municipality: doetinchem\n", "    municipality: doetinchem\n    templates: templates\n"), encoding="utf-8")
