@@ -28,7 +28,9 @@ LABELS: dict[str, str] = {
     "case": "Casus uit de praktijk",
     "no_description": "De bronnen geven geen beschrijving van deze partner.",
     "mentions": "Genoemd bij",
-    "no_mentions": "Deze partner wordt in de agenda niet bij een speerpunt of onderwerp genoemd.",
+    # What our links say, not what the agenda's texts say: a text may name a partner
+    # that no item links.
+    "no_mentions": "Op deze site is deze partner niet gekoppeld aan een speerpunt of onderwerp van de agenda.",
     "fundament": "Veiligheidsfundament",
 }
 
@@ -112,8 +114,9 @@ PARTNER_TYPES = {
     "bestuursorgaan": "Bestuursorgaan",
 }
 
-# Shown where the sources leave a field of an action or indicator empty.
-NOT_DECIDED = "nog niet bepaald"
+# Shown where the sources leave a field of an action or indicator empty: they do not say,
+# which is not the same as "not decided yet" (that would be a municipality's own word).
+NOT_DECIDED = "niet vermeld in de bronnen"
 NO_VALUE = "nog geen waarde"
 
 # Action status (`status` in the uitvoeringsagenda).

@@ -125,7 +125,7 @@ class FundamentPart:
 
 @dataclass(frozen=True)
 class ActionRow:
-    """One row of the uitvoeringsagenda; empty strings are 'nog niet bepaald' in print."""
+    """One row of the uitvoeringsagenda; empty strings are shown as words.NOT_DECIDED in print."""
     number: int
     id: str
     title: str

@@ -147,7 +147,7 @@ class Progress:
     plan: Link
     actions: int
     undecided: int
-    statuses: tuple[str, ...]  # column heads: "nog niet bepaald", then each status
+    statuses: tuple[str, ...]  # column heads: words.NOT_DECIDED, then each status
     rows: tuple[tuple[str, tuple[int, ...], int], ...]  # (theme, count per status, total)
     chart: StackedBars
     chart_narrow: StackedBars  # the same chart laid out for a phone

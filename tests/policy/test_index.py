@@ -68,7 +68,7 @@ def test_every_action_has_a_parent_and_links_up_and_out(site):
 def test_fields_the_sources_leave_empty_say_so(site):
     page = Page(read(site, f"actie/{ACTIONS[0]['id']}/")).plain
     for label in ("Trekker", "Periode", "Status", "Budget"):
-        assert f"{label}: nog niet bepaald" in page
+        assert f"{label}: niet vermeld in de bronnen" in page
 
 
 def test_uitvoeringsagenda_table_lists_every_action_without_javascript(site):

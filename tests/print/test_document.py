@@ -93,9 +93,9 @@ def test_sections_boxes_figures_and_tables():
 def test_what_the_sources_leave_open_is_said_in_words():
     html = version_html(tiny(), CREATED)
     row = html.split('<tr id="actie-a2">', 1)[1].split("</tr>", 1)[0]
-    assert row.count("<em>nog niet bepaald</em>") == 5 and "<em>geen genoemd</em>" in row
+    assert row.count("<em>niet vermeld in de bronnen</em>") == 5 and "<em>geen genoemd</em>" in row
     first = html.split('<tr id="actie-a1">', 1)[1].split("</tr>", 1)[0]
-    assert "nog niet bepaald" not in first and "Politie Oost (PO)" in first and "GGD, Team Veiligheid" in first
+    assert "niet vermeld in de bronnen" not in first and "Politie Oost (PO)" in first and "GGD, Team Veiligheid" in first
     assert "Waarde: nog geen waarde" in visible(html) and "Waarde: 2022: 10, 2023: 12" in visible(html)
     assert "Doel: De bron noemt voor dit onderdeel geen apart doel." in visible(html)
     assert "De bron noemt bij dit onderdeel geen partners." in visible(html)  # the group without topics

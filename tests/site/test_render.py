@@ -182,5 +182,5 @@ def test_the_renderer_lays_out_a_tiny_agenda_with_its_text_escaped():
     assert rows == ['<th scope="row" role="rowheader">'] * 2  # each action names its row
     progress = bodies["voortgang/2024.md"]
     headers = re.findall(r'<th scope="col">([^<]+)</th>', progress)
-    assert "Nog niet bepaald" in headers and all(h[0].isupper() for h in headers)
+    assert "Niet vermeld in de bronnen" in headers and all(h[0].isupper() for h in headers)
     assert renderer.banner("index.md", frozenset()) == ""  # no other version: no banner

@@ -9,7 +9,7 @@ def test_filters_offer_each_value_once_sorted_by_label_with_not_decided_as_dash(
     (plan,) = view_actions.action_plans(data(), "uitvoeringsagenda.md", "")
     filters = {f.key: f.options for f in plan.filters}
     assert filters["partner"] == (("aanpak", "Aanpak"), ("om", "Openbaar Ministerie (OM)"), ("politie", "Politie"))
-    assert filters["status"] == (("gepland", "Gepland"), ("lopend", "Lopend"), ("-", "nog niet bepaald"))
+    assert filters["status"] == (("gepland", "Gepland"), ("lopend", "Lopend"), ("-", "niet vermeld in de bronnen"))
     assert filters["thema"] == (("ondermijning", "Ondermijning"),)
 
 

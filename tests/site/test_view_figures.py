@@ -8,7 +8,7 @@ from macros.site import view_figures
 def test_progress_counts_actions_per_theme_and_status_and_lists_changed_statuses():
     this = agenda(plans=(plan(2024, {"a1": "gepland", "a2": ""}), plan(2025, {"a1": "lopend", "a2": "", "a3": "lopend"})))
     v = view_figures.progress(data(this), "voortgang/2025.md", "2025")
-    assert v.statuses == ("nog niet bepaald", "Gepland", "Lopend", "Afgerond", "Vervallen")
+    assert v.statuses == ("niet vermeld in de bronnen", "Gepland", "Lopend", "Afgerond", "Vervallen")
     assert v.rows == (("Ondermijning", (1, 0, 2, 0, 0), 3),)
     assert (v.actions, v.undecided, v.has_previous) == (3, 1, True)
     assert [(c.action.title, c.action.href, c.before, c.after) for c in v.changed] == \
