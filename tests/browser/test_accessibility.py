@@ -204,6 +204,9 @@ def test_keyboard_focus_is_never_hidden_behind_the_sticky_header(browser, urls, 
     for key, times in (("Tab", 110), ("Shift+Tab", 50)):
         for _ in range(times):
             page.keyboard.press(key)
+            # Judge the page once it has settled: a menu that closes as focus leaves it (the
+            # version selector's list) fades out for a moment over what is focused next.
+            page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
             state = page.evaluate(FOCUSED)
             if not state or state["inHeader"] or state["offscreen"]:
                 continue
