@@ -13,6 +13,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+import pytest
+from playwright.sync_api import sync_playwright
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -155,3 +158,12 @@ def crawl(start: str, also: tuple[str, ...] = ()) -> Crawl:
         if fragment not in result.ids[target]:
             result.broken.add((page, ref, f"no id '{fragment}' there"))
     return result
+
+
+@pytest.fixture(scope="module", name="browser")
+def chromium():
+    """Debian's Chromium, headless, once per test module (import this into a test module to use it)."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

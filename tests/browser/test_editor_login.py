@@ -3,20 +3,12 @@ logs in): axe-core with the WCAG 2.2 A and AA rules finds nothing serious or cri
 light and dark, on a laptop and a phone, and the page has a heading of level 1."""
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from browser import chromium, serve  # noqa: F401 (chromium: the `browser` fixture)
 from test_accessibility import AXE, TAGS
 
 SIZES = {"1280x720": {"width": 1280, "height": 720}, "390x844": {"width": 390, "height": 844}}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

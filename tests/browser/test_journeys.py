@@ -3,9 +3,9 @@
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from browser import chromium, serve  # noqa: F401 (chromium: the `browser` fixture)
 from helpers import DATA
 
 ACTIONS = DATA["uitvoeringsagenda-2024.yaml"]["actions"]
@@ -18,14 +18,6 @@ expect.set_options(timeout=15_000)
 def base_url(site):
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()

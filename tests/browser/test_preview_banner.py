@@ -19,9 +19,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import chromium  # noqa: F401 (the `browser` fixture)
 from conftest import REPORTS, VERSION
 from test_accessibility import AXE, TAGS
 
@@ -70,14 +70,6 @@ def server(project, tmp_path):
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_a_rejected_save_shows_in_the_page_and_a_good_save_takes_it_away(project, server, browser):

@@ -3,21 +3,13 @@ with a name, keyboard focus and a hint for wider tables; and the version selecto
 working when the site is served from a sub-path."""
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from browser import chromium, serve  # noqa: F401 (chromium: the `browser` fixture)
 from helpers import DATA
 
 ACTIONS = DATA["uitvoeringsagenda-2024.yaml"]["actions"]
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
